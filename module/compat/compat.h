@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Every difference between the kernels we support lives here, named by
+ * what it provides, never by version, so that the rest of the code reads as
+ * if written for one kernel. This header is force-included (see Kbuild).
+ *
+ * Supported: Linux 6.1 (Debian 12) to the newest kernel in Debian sid.
+ */
+#ifndef OPENCRYPTO_COMPAT_H
+#define OPENCRYPTO_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/export.h>
+#include <linux/module.h>
+
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
+#error "opencrypto needs Linux 6.1 or newer"
+#endif
+
+/*
+ * Symbol namespaces: a bare identifier until 6.12, a string literal from
+ * 6.13 on. OCF_EXPORT() exports into our namespace on either; importers use
+ * MODULE_INFO(import_ns, OPENCRYPTO_NS), which every supported kernel reads.
+ */
+#define OPENCRYPTO_NS "OPENCRYPTO"
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define OCF_EXPORT(sym) EXPORT_SYMBOL_NS_GPL(sym, OPENCRYPTO_NS)
+#else
+#define OCF_EXPORT(sym) EXPORT_SYMBOL_NS_GPL(sym, OPENCRYPTO)
+#endif
+#define OCF_IMPORT_NS() MODULE_INFO(import_ns, OPENCRYPTO_NS)
+
+#endif /* OPENCRYPTO_COMPAT_H */

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * opencrypto module entry: brings the framework's subsystems up in order and
+ * takes them down in reverse.
+ */
+#include <linux/init.h>
+#include <linux/module.h>
+
+#include <opencrypto/crypto.h>
+
+/**
+ * opencrypto_version() - version of the loaded framework
+ *
+ * Context: any.
+ * Return: the version string of the opencrypto module, as in dkms.conf.
+ */
+const char *opencrypto_version(void)
+{
+	return OPENCRYPTO_VERSION;
+}
+OCF_EXPORT(opencrypto_version);
+
+static int __init opencrypto_init(void)
+{
+	pr_info("opencrypto framework %s loaded\n", OPENCRYPTO_VERSION);
+	return 0;
+}
+
+static void __exit opencrypto_exit(void)
+{
+	pr_info("opencrypto framework unloaded\n");
+}
+
+module_init(opencrypto_init);
+module_exit(opencrypto_exit);
+
+MODULE_DESCRIPTION("opencrypto: the crypto(9) framework on the Linux crypto API");
+MODULE_LICENSE("GPL");
+MODULE_VERSION(OPENCRYPTO_VERSION);
