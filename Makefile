@@ -42,8 +42,11 @@ uninstall:
 	rm -f /lib/modules/$(KVER)/updates/opencrypto.ko /lib/modules/$(KVER)/updates/cryptodev.ko
 	depmod -a $(KVER)
 
+# DKMS gets a clean copy of the sources in /usr/src/opencrypto-VERSION.
 dkms-install:
-	dkms add $(CURDIR)
+	rm -rf /usr/src/opencrypto-$(VERSION) && mkdir -p /usr/src/opencrypto-$(VERSION)
+	tools/srctar | tar -xf - -C /usr/src/opencrypto-$(VERSION)
+	dkms add opencrypto/$(VERSION)
 	dkms install opencrypto/$(VERSION)
 
 selftests:
