@@ -1,14 +1,335 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * opencrypto: the crypto(9) kernel API of the BSDs on top of the Linux
- * crypto API. This is the header for kernel consumers and drivers of the
- * framework; user space uses <crypto/cryptodev.h> instead.
+ * opencrypto: the crypto(9) kernel API of the BSDs, on the Linux crypto API.
+ *
+ * This header is for kernel consumers (who create sessions and dispatch
+ * requests) and drivers (who register algorithms and process requests).
+ * User space uses /dev/crypto and <crypto/cryptodev.h> instead; both share
+ * one numbering of algorithms (CRYPTO_AES_CBC, ...), defined in the uapi
+ * header included below.
  *
  * Symbols are exported in the OPENCRYPTO namespace: a module that uses them
  * declares MODULE_INFO(import_ns, "OPENCRYPTO").
+ *
+ * Error codes: as in the BSDs, this API reports errors as POSITIVE errno
+ * values (crp_etype == EAGAIN, crypto_newsession() returning EINVAL), never
+ * negative ones. Drivers' process methods return 0 or ERESTART.
+ *
+ * Contexts: crypto_dispatch(), crypto_kdispatch(), crypto_done(),
+ * crypto_kdone(), crypto_unblock(), crypto_getreq() and crypto_freereq() may
+ * be called from any context, softirq and hardirq included; they never
+ * sleep. Session creation and teardown, driver registration and
+ * unregistration may sleep (process context only).
+ *
+ * See Documentation/framework.md for the design: threads, queues, locking,
+ * migration and flow control.
  */
 #ifndef _OPENCRYPTO_CRYPTO_H
 #define _OPENCRYPTO_CRYPTO_H
+
+#include <linux/bvec.h>
+#include <linux/list.h>
+#include <linux/scatterlist.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+#include <uapi/crypto/cryptodev.h>
+
+/* Queues, for crypto_unblock() */
+#define CRYPTO_SYMQ	0x1
+#define CRYPTO_ASYMQ	0x2
+
+/* Driver capabilities (crypto_get_driverid()) and crid classes */
+#define CRYPTOCAP_F_HARDWARE	0x01000000	/* off-CPU device */
+#define CRYPTOCAP_F_SOFTWARE	0x02000000	/* runs on the CPU */
+#define CRYPTOCAP_F_SYNC	0x04000000	/* completes in process() */
+
+/* Hints to a driver's process/kprocess methods */
+#define CRYPTO_HINT_MORE	0x1	/* more requests follow at once */
+
+/* struct cryptop.crp_flags */
+#define CRYPTO_F_IMBUF		0x0001	/* crp_sg: a scatterlist */
+#define CRYPTO_F_IOV		0x0002	/* crp_uio: a struct crypto_uio */
+#define CRYPTO_F_BATCH		0x0008	/* batch with others if possible */
+#define CRYPTO_F_CBIMM		0x0010	/* callback in crypto_done()'s context */
+#define CRYPTO_F_DONE		0x0020	/* set by the framework on completion */
+#define CRYPTO_F_CBIFSYNC	0x0040	/* CBIMM if the driver is SYNC */
+#define CRYPTO_F_ASYNC		0x0080	/* SYNC driver: process in a worker */
+#define CRYPTO_F_ASYNC_KEEPORDER 0x0100	/* callbacks in submission order */
+
+/* struct cryptodesc.crd_flags */
+#define CRD_F_ENCRYPT		0x01	/* encrypt (else decrypt) */
+#define CRD_F_IV_PRESENT	0x02	/* encrypt: do not write the IV */
+#define CRD_F_IV_EXPLICIT	0x04	/* the IV is in crd_iv */
+#define CRD_F_KEY_EXPLICIT	0x10	/* use crd_key/crd_klen, not cri_key */
+#define CRD_F_COMP		0x20	/* compress (else decompress) */
+
+/**
+ * struct cryptoini - one algorithm of a session, for crypto_newsession()
+ * @cri_alg: algorithm (CRYPTO_*)
+ * @cri_klen: key length in BITS
+ * @cri_mlen: MAC algorithms: truncate the result to this many bytes (0: full)
+ * @cri_key: the key (copied by the framework; may be freed after the call)
+ * @cri_iv: explicit IV; ignored by crypto_newsession()
+ * @cri_next: the next algorithm of the session (cipher + MAC, ...), or NULL
+ *
+ * The framework neither modifies nor keeps a pointer into the chain: it is
+ * the caller's again when crypto_newsession() returns.
+ */
+struct cryptoini {
+	int cri_alg;
+	int cri_klen;
+	int cri_mlen;
+	u8 *cri_key;
+	u8 cri_iv[EALG_MAX_BLOCK_LEN];
+	struct cryptoini *cri_next;
+};
+
+/**
+ * struct cryptodesc - one operation of a request
+ * @crd_skip: offset in the buffer where processing starts
+ * @crd_len: bytes to process from @crd_skip
+ * @crd_inject: ciphers: where the IV is (decrypt) or is written (encrypt,
+ *	unless CRD_F_IV_PRESENT); MACs: where the result is written (unless
+ *	the request has crp_mac)
+ * @crd_flags: CRD_F_*
+ * @CRD_INI: the algorithm, explicit IV and key (crd_alg, crd_iv, crd_key,
+ *	crd_klen); crd_alg must be one of the session's algorithms. The k-th
+ *	descriptor of algorithm A in a request is served by the k-th
+ *	cryptoini of algorithm A of the session.
+ * @crd_next: the next operation, applied after this one, or NULL
+ */
+struct cryptodesc {
+	int crd_skip;
+	int crd_len;
+	int crd_inject;
+	int crd_flags;
+	struct cryptoini CRD_INI;
+#define crd_iv		CRD_INI.cri_iv
+#define crd_key		CRD_INI.cri_key
+#define crd_alg		CRD_INI.cri_alg
+#define crd_klen	CRD_INI.cri_klen
+	struct cryptodesc *crd_next;
+};
+
+/**
+ * struct crypto_uio - a buffer made of page segments (CRYPTO_F_IOV)
+ * @uio_bvec: the segments, in order
+ * @uio_nr: number of segments
+ *
+ * The Linux counterpart of the BSDs' struct uio in kernel space: segments
+ * of pages, so that pinned user memory (zero-copy) and kernel memory are
+ * described alike and map directly onto scatterlists for the crypto API.
+ */
+struct crypto_uio {
+	const struct bio_vec *uio_bvec;
+	unsigned int uio_nr;
+};
+
+struct crypto_session;
+/** typedef crypto_session_t - opaque session handle, never NULL when valid */
+typedef struct crypto_session *crypto_session_t;
+
+/**
+ * struct cryptop - a symmetric request
+ * @crp_next: list entry, free for the owner's use while the request is not
+ *	dispatched (the framework uses it while it is)
+ * @crp_session: the session; on EAGAIN, the new handle to use from now on
+ * @crp_ilen: total length of the buffer in bytes
+ * @crp_olen: on completion, length of the result (compression: the output)
+ * @crp_etype: on completion, 0 or a positive errno (see crypto_dispatch())
+ * @crp_flags: CRYPTO_F_*
+ * @crp_buf: the data, a flat kernel buffer (no CRYPTO_F_IMBUF/IOV)
+ * @crp_sg: the data as a scatterlist (CRYPTO_F_IMBUF): the Linux
+ *	counterpart of an mbuf chain; network consumers make one from an
+ *	sk_buff with skb_to_sgvec(), and it is what the crypto API consumes
+ * @crp_uio: the data as page segments (CRYPTO_F_IOV)
+ * @crp_opaque: the consumer's cookie, untouched
+ * @crp_desc: the operations, applied in list order
+ * @crp_callback: called once on completion, with crp_etype set; its return
+ *	value is ignored
+ * @crp_mac: if not NULL, MAC results go here instead of at crd_inject
+ *
+ * The remaining fields are the framework's.
+ */
+struct cryptop {
+	struct list_head crp_next;
+	crypto_session_t crp_session;
+	int crp_ilen;
+	int crp_olen;
+	int crp_etype;
+	int crp_flags;
+	union {
+		void *crp_buf;
+		struct scatterlist *crp_sg;
+		struct crypto_uio *crp_uio;
+	};
+	void *crp_opaque;
+	struct cryptodesc *crp_desc;
+	int (*crp_callback)(struct cryptop *crp);
+	u8 *crp_mac;
+
+	/* private: framework state while dispatched */
+	struct crypto_session *crp_run;		/* session being run */
+	struct cryptodesc *crp_stage_desc;	/* split session: stage */
+	struct cryptodesc *crp_stage_next;	/* ...what followed it */
+	struct cryptodesc *crp_stage_last;
+	u64 crp_seq;				/* ASYNC_KEEPORDER order */
+	u64 crp_tstamp;				/* dispatch time, ns */
+	unsigned int crp_state;
+	struct work_struct crp_work;		/* CRYPTO_F_ASYNC */
+};
+
+#define crp_mbuf	crp_sg
+
+/**
+ * struct crparam - one parameter of a keying operation
+ * @crp_p: the number, little-endian bytes
+ * @crp_nbits: its size in bits (the buffer holds (crp_nbits + 7) / 8 bytes)
+ */
+struct crparam {
+	u8 *crp_p;
+	u32 crp_nbits;
+};
+
+/**
+ * struct cryptkop - a keying (asymmetric) request, sessionless
+ * @krp_next: list entry, as crp_next
+ * @krp_op: CRK_*
+ * @krp_status: on completion, 0 or a positive errno
+ * @krp_iparams: number of input parameters (first in @krp_param)
+ * @krp_oparams: number of output parameters (after the inputs)
+ * @krp_crid: extension: the driver id or CRYPTOCAP_F_* class to use; 0
+ *	means hardware or software, hardware preferred
+ * @krp_hid: on completion, the id of the driver that served it
+ * @krp_param: the parameters
+ * @krp_callback: called once on completion; return value ignored
+ * @krp_opaque: the consumer's cookie, untouched
+ */
+struct cryptkop {
+	struct list_head krp_next;
+	u32 krp_op;
+	u32 krp_status;
+	u16 krp_iparams;
+	u16 krp_oparams;
+	u32 krp_crid;
+	u32 krp_hid;
+	struct crparam krp_param[CRK_MAXPARAM];
+	int (*krp_callback)(struct cryptkop *krp);
+	void *krp_opaque;
+
+	/* private: */
+	u32 krp_tried[2];			/* drivers tried (bitmap, ids < 64) */
+};
+
+/* Drivers */
+
+struct crypto_device;
+
+/**
+ * struct crypto_driver_methods - what a driver provides
+ * @newsession: set up driver session memory (crypto_get_driver_session())
+ *	for the chain @cri, which holds only algorithms the driver
+ *	registered, each at most once. May sleep. Returns 0 or a positive
+ *	errno.
+ * @freesession: release what newsession set up (optional). May sleep.
+ * @process: start or perform a request. Must not sleep. Returns 0 when the
+ *	request was taken (it then calls crypto_done(), possibly before
+ *	returning), or ERESTART when it cannot take it now (the framework
+ *	queues it, marks the driver blocked and waits for crypto_unblock()).
+ *	Per-request errors go in crp_etype, then crypto_done().
+ * @kprocess: the same for keying requests, with crypto_kdone().
+ */
+struct crypto_driver_methods {
+	int (*newsession)(struct crypto_device *dev, crypto_session_t cses,
+			  const struct cryptoini *cri);
+	void (*freesession)(struct crypto_device *dev, crypto_session_t cses);
+	int (*process)(struct crypto_device *dev, struct cryptop *crp, int hint);
+	int (*kprocess)(struct crypto_device *dev, struct cryptkop *krp, int hint);
+};
+
+/**
+ * struct crypto_device - a driver instance (the BSDs' device_t)
+ * @name: driver name, e.g. "virtio_crypto"; crypto_find_driver() matches it
+ *	alone or with @unit ("virtio_crypto0")
+ * @unit: unit number (>= 0)
+ * @methods: the driver's methods
+ * @priv: the driver's own data
+ */
+struct crypto_device {
+	const char *name;
+	int unit;
+	const struct crypto_driver_methods *methods;
+	void *priv;
+};
+
+/* Consumer API */
+int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int crid);
+int crypto_freesession(crypto_session_t cses);
+int crypto_dispatch(struct cryptop *crp);
+int crypto_kdispatch(struct cryptkop *krp);
+struct cryptop *crypto_getreq(int num);
+void crypto_freereq(struct cryptop *crp);
+int crypto_find_driver(const char *match);
+
+/* Driver API */
+s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flags);
+void *crypto_get_driver_session(crypto_session_t cses);
+int crypto_register(u32 driverid, int alg, u16 maxoplen, u32 flags);
+int crypto_kregister(u32 driverid, int kalg, u32 flags);
+int crypto_unregister(u32 driverid, int alg);
+int crypto_unregister_all(u32 driverid);
+int crypto_unblock(u32 driverid, int what);
+void crypto_done(struct cryptop *crp);
+void crypto_kdone(struct cryptkop *krp);
+
+/* Helpers for drivers: buffers, IVs, MACs */
+int crypto_copydata(const struct cryptop *crp, int off, int len, void *dst);
+int crypto_copyback(struct cryptop *crp, int off, int len, const void *src);
+int crypto_desc_iv(struct cryptop *crp, const struct cryptodesc *crd,
+		   u8 *iv, unsigned int ivlen);
+int crypto_desc_key(crypto_session_t cses, const struct cryptodesc *crd,
+		    const u8 **key, int *klen_bits);
+int crypto_mac_result(struct cryptop *crp, const struct cryptodesc *crd,
+		      const u8 *mac, unsigned int maclen);
+const struct cryptoini *crypto_session_ini(crypto_session_t cses, int alg, int nth);
+
+/* Introspection (stats, /dev/crypto driver listing) */
+
+/**
+ * struct crypto_driver_info - what crypto_driver_info() reports
+ * @id: driver id
+ * @name: name with unit, e.g. "virtio_crypto0"
+ * @flags: CRYPTOCAP_F_*
+ * @dead: unregistered, sessions migrated
+ * @sessions: sessions on the driver now
+ * @ops, @errors, @kops, @kerrors: requests completed, of which failed
+ * @blocks, @unblocks: ERESTART flow-control events
+ * @queued: requests waiting in the framework's queues for it now
+ * @migrations: sessions moved away from it
+ * @cb_count, @cb_ns_total, @cb_ns_max: dispatch-to-callback latency
+ */
+struct crypto_driver_info {
+	u32 id;
+	char name[48];
+	u32 flags;
+	bool dead;
+	u32 sessions;
+	u64 ops, errors, kops, kerrors;
+	u64 blocks, unblocks, queued, migrations;
+	u64 cb_count, cb_ns_total, cb_ns_max;
+};
+
+int crypto_driver_info(u32 driverid, struct crypto_driver_info *info);
+bool crypto_driver_supports(u32 driverid, int alg);
+bool crypto_driver_ksupports(u32 driverid, int kalg);
+u64 crypto_driver_cost(u32 driverid, int alg);
+int crypto_session_driver(crypto_session_t cses, int alg, int nth);
+int crypto_session_nparts(crypto_session_t cses);
+void crypto_recalibrate(void);
+
+/** CRYPTO_COST_UNKNOWN - crypto_driver_cost() of a pair never measured */
+#define CRYPTO_COST_UNKNOWN	U64_MAX
 
 const char *opencrypto_version(void);
 
