@@ -127,6 +127,7 @@ struct crypto_uio {
 };
 
 struct crypto_session;
+struct ocf_driver;
 /** typedef crypto_session_t - opaque session handle, never NULL when valid */
 typedef struct crypto_session *crypto_session_t;
 
@@ -170,10 +171,11 @@ struct cryptop {
 	u8 *crp_mac;
 
 	/* private: framework state while dispatched */
-	struct crypto_session *crp_run;		/* session being run */
-	struct cryptodesc *crp_stage_desc;	/* split session: stage */
-	struct cryptodesc *crp_stage_next;	/* ...what followed it */
-	struct cryptodesc *crp_stage_last;
+	struct crypto_session *crp_top;		/* the consumer's session */
+	struct crypto_session *crp_run;		/* bound session being run */
+	struct cryptodesc *crp_desc_all;	/* split: the whole list */
+	struct cryptodesc *crp_stage_last;	/* split: end of this stage */
+	struct cryptodesc *crp_stage_next;	/* split: what followed it */
 	u64 crp_seq;				/* ASYNC_KEEPORDER order */
 	u64 crp_tstamp;				/* dispatch time, ns */
 	unsigned int crp_state;
@@ -219,7 +221,9 @@ struct cryptkop {
 	void *krp_opaque;
 
 	/* private: */
-	u32 krp_tried[2];			/* drivers tried (bitmap, ids < 64) */
+	u64 krp_tried;				/* drivers tried (ids < 64) */
+	struct ocf_driver *krp_drv;		/* driver serving it */
+	u64 krp_tstamp;
 };
 
 /* Drivers */

@@ -6,7 +6,7 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
-#include <opencrypto/crypto.h>
+#include "internal.h"
 
 /**
  * opencrypto_version() - version of the loaded framework
@@ -22,12 +22,21 @@ OCF_EXPORT(opencrypto_version);
 
 static int __init opencrypto_init(void)
 {
+	int err;
+
+	err = ocf_dispatch_init();
+	if (err)
+		return err;
+	ocf_stats_init();
 	pr_info("opencrypto framework %s loaded\n", OPENCRYPTO_VERSION);
 	return 0;
 }
 
 static void __exit opencrypto_exit(void)
 {
+	ocf_stats_exit();
+	ocf_drivers_shutdown();
+	ocf_dispatch_exit();
 	pr_info("opencrypto framework unloaded\n");
 }
 

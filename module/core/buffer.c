@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Requests and their buffers: crypto_getreq()/crypto_freereq(), and the
+ * helpers drivers use to read and write any kind of request buffer (flat,
+ * scatterlist, page segments), IVs, keys and MAC results.
+ */
+#include <linux/highmem.h>
+#include <linux/random.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+#define OCF_MAX_GETREQ 64
+
+/**
+ * crypto_getreq() - allocate a request with descriptors
+ * @num: number of descriptors, linked through crd_next (0 to 64)
+ *
+ * The request and its descriptors are one zeroed allocation, freed by
+ * crypto_freereq().
+ *
+ * Context: any (GFP_ATOMIC).
+ * Return: the request, or NULL.
+ */
+struct cryptop *crypto_getreq(int num)
+{
+	struct cryptodesc *crd;
+	struct cryptop *crp;
+	int i;
+
+	if (num < 0 || num > OCF_MAX_GETREQ)
+		return NULL;
+	crp = kzalloc(sizeof(*crp) + num * sizeof(*crd), GFP_ATOMIC | __GFP_NOWARN);
+	if (!crp)
+		return NULL;
+	INIT_LIST_HEAD(&crp->crp_next);
+	crd = (struct cryptodesc *)(crp + 1);
+	for (i = 0; i < num; i++)
+		crd[i].crd_next = i + 1 < num ? &crd[i + 1] : NULL;
+	crp->crp_desc = num ? crd : NULL;
+	return crp;
+}
+OCF_EXPORT(crypto_getreq);
+
+/**
+ * crypto_freereq() - free a request from crypto_getreq()
+ * @crp: the request (not dispatched), or NULL
+ *
+ * Context: any.
+ */
+void crypto_freereq(struct cryptop *crp)
+{
+	kfree_sensitive(crp);
+}
+OCF_EXPORT(crypto_freereq);
+
+/* Copy between a request's buffer and @p; @out: from the buffer to @p. */
+static int ocf_copy(const struct cryptop *crp, int off, int len, void *p, bool out)
+{
+	if (off < 0 || len < 0 || (s64)off + len > crp->crp_ilen)
+		return EINVAL;
+	if (!len)
+		return 0;
+	if (crp->crp_flags & CRYPTO_F_IMBUF) {
+		struct scatterlist *sg = crp->crp_sg;
+		size_t n;
+
+		if (out)
+			n = sg_pcopy_to_buffer(sg, sg_nents(sg), p, len, off);
+		else
+			n = sg_pcopy_from_buffer(sg, sg_nents(sg), p, len, off);
+		return n == len ? 0 : EINVAL;
+	}
+	if (crp->crp_flags & CRYPTO_F_IOV) {
+		const struct crypto_uio *uio = crp->crp_uio;
+		unsigned int i;
+		u8 *b = p;
+
+		for (i = 0; i < uio->uio_nr && len; i++) {
+			const struct bio_vec *bv = &uio->uio_bvec[i];
+			unsigned int seg, pos;
+
+			if (off >= bv->bv_len) {
+				off -= bv->bv_len;
+				continue;
+			}
+			seg = min_t(unsigned int, bv->bv_len - off, len);
+			pos = bv->bv_offset + off;
+			/* a segment may span pages */
+			while (seg) {
+				struct page *pg = bv->bv_page + pos / PAGE_SIZE;
+				unsigned int po = pos % PAGE_SIZE;
+				unsigned int c = min_t(unsigned int, seg, PAGE_SIZE - po);
+				u8 *v = kmap_local_page(pg);
+
+				if (out)
+					memcpy(b, v + po, c);
+				else
+					memcpy(v + po, b, c);
+				kunmap_local(v);
+				b += c;
+				pos += c;
+				seg -= c;
+				len -= c;
+			}
+			off = 0;
+		}
+		return len ? EINVAL : 0;
+	}
+	if (out)
+		memcpy(p, (u8 *)crp->crp_buf + off, len);
+	else
+		memcpy((u8 *)crp->crp_buf + off, p, len);
+	return 0;
+}
+
+/**
+ * crypto_copydata() - read from a request's buffer
+ * @crp: the request (flat, CRYPTO_F_IMBUF or CRYPTO_F_IOV buffer)
+ * @off: offset in the buffer
+ * @len: bytes
+ * @dst: where to copy them
+ *
+ * Context: any.
+ * Return: 0, or EINVAL if the range is outside crp_ilen.
+ */
+int crypto_copydata(const struct cryptop *crp, int off, int len, void *dst)
+{
+	return ocf_copy(crp, off, len, dst, true);
+}
+OCF_EXPORT(crypto_copydata);
+
+/**
+ * crypto_copyback() - write into a request's buffer
+ * @crp: the request
+ * @off: offset in the buffer
+ * @len: bytes
+ * @src: what to write
+ *
+ * Context: any.
+ * Return: 0, or EINVAL if the range is outside crp_ilen.
+ */
+int crypto_copyback(struct cryptop *crp, int off, int len, const void *src)
+{
+	return ocf_copy(crp, off, len, (void *)src, false);
+}
+OCF_EXPORT(crypto_copyback);
+
+/**
+ * crypto_desc_iv() - the IV of a cipher descriptor, by the crypto(9) rules
+ * @crp: the request
+ * @crd: its cipher descriptor
+ * @iv: where to put the IV
+ * @ivlen: its length
+ *
+ * CRD_F_IV_EXPLICIT: crd_iv. Otherwise, encrypting: a random IV, also
+ * written into the buffer at crd_inject unless CRD_F_IV_PRESENT;
+ * decrypting: the IV read from the buffer at crd_inject.
+ *
+ * Context: any.
+ * Return: 0, or EINVAL (IV too long, crd_inject range outside the buffer).
+ */
+int crypto_desc_iv(struct cryptop *crp, const struct cryptodesc *crd,
+		   u8 *iv, unsigned int ivlen)
+{
+	if (ivlen > EALG_MAX_BLOCK_LEN)
+		return EINVAL;
+	if (crd->crd_flags & CRD_F_IV_EXPLICIT) {
+		memcpy(iv, crd->crd_iv, ivlen);
+		return 0;
+	}
+	if (crd->crd_flags & CRD_F_ENCRYPT) {
+		get_random_bytes(iv, ivlen);
+		if (crd->crd_flags & CRD_F_IV_PRESENT)
+			return 0;
+		return crypto_copyback(crp, crd->crd_inject, ivlen, iv);
+	}
+	return crypto_copydata(crp, crd->crd_inject, ivlen, iv);
+}
+OCF_EXPORT(crypto_desc_iv);
+
+/**
+ * crypto_desc_key() - the key a descriptor runs with
+ * @cses: the session the driver was given (crp_session in process())
+ * @crd: the descriptor
+ * @key: set to the key
+ * @klen_bits: set to its length in bits
+ *
+ * CRD_F_KEY_EXPLICIT: crd_key/crd_klen; otherwise the session's key for
+ * crd_alg.
+ *
+ * Context: any.
+ * Return: 0, or EINVAL.
+ */
+int crypto_desc_key(crypto_session_t cses, const struct cryptodesc *crd,
+		    const u8 **key, int *klen_bits)
+{
+	const struct cryptoini *ini;
+
+	if (crd->crd_flags & CRD_F_KEY_EXPLICIT) {
+		if (crd->crd_klen < 0 || (crd->crd_klen && !crd->crd_key))
+			return EINVAL;
+		*key = crd->crd_key;
+		*klen_bits = crd->crd_klen;
+		return 0;
+	}
+	ini = crypto_session_ini(cses, crd->crd_alg, 0);
+	if (!ini)
+		return EINVAL;
+	*key = ini->cri_key;
+	*klen_bits = ini->cri_klen;
+	return 0;
+}
+OCF_EXPORT(crypto_desc_key);
+
+/**
+ * crypto_mac_result() - store a MAC or hash result
+ * @crp: the request (crp_session: the session the driver was given)
+ * @crd: the MAC descriptor
+ * @mac: the full result
+ * @maclen: its length
+ *
+ * Writes the result truncated to the session's cri_mlen (when set) into
+ * crp_mac when the request has one, else into the buffer at crd_inject.
+ *
+ * Context: any.
+ * Return: 0, or EINVAL.
+ */
+int crypto_mac_result(struct cryptop *crp, const struct cryptodesc *crd,
+		      const u8 *mac, unsigned int maclen)
+{
+	const struct cryptoini *ini = crypto_session_ini(crp->crp_session, crd->crd_alg, 0);
+	unsigned int len = maclen;
+
+	if (ini && ini->cri_mlen && ini->cri_mlen < len)
+		len = ini->cri_mlen;
+	if (crp->crp_mac) {
+		memcpy(crp->crp_mac, mac, len);
+		return 0;
+	}
+	return crypto_copyback(crp, crd->crd_inject, len, mac);
+}
+OCF_EXPORT(crypto_mac_result);

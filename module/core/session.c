@@ -1,0 +1,728 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Sessions: choosing drivers (by class and measured cost), splitting a
+ * chain that no single driver can serve, freeing, and migrating sessions
+ * off a driver that goes away.
+ *
+ * A session keeps a private copy of its cryptoini chain so that it can be
+ * re-created elsewhere. A consumer's session and the sessions it migrated
+ * to form a lineage, freed as one by crypto_freesession() on any member.
+ */
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+DEFINE_SPINLOCK(ocf_session_lock);
+DECLARE_WAIT_QUEUE_HEAD(ocf_drain_wq);
+/* Lineage membership, split-session parts, the closing flag. */
+static DEFINE_MUTEX(ocf_session_mutex);
+
+struct ocf_lineage {
+	struct list_head members;	/* crypto_session.lin_node */
+	bool freed;
+};
+
+static void ocf_session_release(struct kref *ref)
+{
+	struct crypto_session *s = container_of(ref, struct crypto_session, ref);
+	int i;
+
+	for (i = 0; i < s->nini; i++)
+		kfree_sensitive(s->ini[i].cri_key);
+	ocf_driver_put(s->drv);
+	kfree_sensitive(s);
+}
+
+void ocf_session_put(struct crypto_session *s)
+{
+	kref_put(&s->ref, ocf_session_release);
+}
+
+static struct crypto_session *ocf_session_alloc(const struct cryptoini *ini,
+						int nini, int crid)
+{
+	struct crypto_session *s;
+	int i;
+
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return NULL;
+	kref_init(&s->ref);
+	INIT_LIST_HEAD(&s->drv_node);
+	INIT_LIST_HEAD(&s->lin_node);
+	atomic_set(&s->inflight, 0);
+	s->crid = crid;
+	s->part = -1;
+	for (i = 0; i < nini; i++) {
+		s->ini[i] = ini[i];
+		s->ini[i].cri_key = NULL;
+		s->ini[i].cri_next = i + 1 < nini ? &s->ini[i + 1] : NULL;
+		if (ini[i].cri_klen > 0) {
+			s->ini[i].cri_key = kmemdup(ini[i].cri_key,
+						    ini[i].cri_klen / 8, GFP_KERNEL);
+			if (!s->ini[i].cri_key)
+				goto fail;
+		}
+		s->nini = i + 1;
+	}
+	return s;
+fail:
+	ocf_session_put(s);
+	return NULL;
+}
+
+/**
+ * ocf_session_create_on() - a bound session on one driver
+ * @drv: the driver
+ * @ini: the algorithms (distinct, all registered by @drv)
+ * @nini: how many
+ * @out: the new session
+ *
+ * Context: process; sleeps (the driver's newsession may).
+ * Return: 0, EOPNOTSUPP if @drv cannot serve, or the driver's error.
+ */
+int ocf_session_create_on(struct ocf_driver *drv, const struct cryptoini *ini,
+			  int nini, struct crypto_session **out)
+{
+	const struct crypto_driver_methods *m = drv->dev->methods;
+	struct crypto_session *s;
+	int i, err = 0;
+
+	s = ocf_session_alloc(ini, nini, drv->id);
+	if (!s)
+		return ENOMEM;
+	if (drv->session_size) {
+		s->softc = kzalloc(drv->session_size, GFP_KERNEL);
+		if (!s->softc) {
+			ocf_session_put(s);
+			return ENOMEM;
+		}
+	}
+	kref_get(&drv->ref);
+	s->drv = drv;
+
+	down_read(&drv->methods_rwsem);
+	for (i = 0; i < nini; i++)
+		if (!ocf_driver_usable(drv, ini[i].cri_alg))
+			err = EOPNOTSUPP;
+	if (!err && m->newsession)
+		err = m->newsession(drv->dev, s, &s->ini[0]);
+	if (err < 0 || err >= MAX_ERRNO)	/* a driver returned -errno */
+		err = EINVAL;
+	if (!err) {
+		spin_lock(&drv->lock);
+		list_add_tail(&s->drv_node, &drv->sessions);
+		drv->nsessions++;
+		spin_unlock(&drv->lock);
+	}
+	up_read(&drv->methods_rwsem);
+
+	if (err) {
+		kfree_sensitive(s->softc);
+		s->softc = NULL;
+		ocf_session_put(s);
+		return err;
+	}
+	*out = s;
+	return 0;
+}
+
+/**
+ * ocf_session_destroy_bound() - run the driver's freesession, free softc
+ * @s: a bound session
+ * @locked: the caller holds the driver's methods_rwsem for writing
+ *
+ * Idempotent. Context: process; sleeps.
+ */
+void ocf_session_destroy_bound(struct crypto_session *s, bool locked)
+{
+	struct ocf_driver *drv = s->drv;
+
+	if (!drv || READ_ONCE(s->freed_by_driver))
+		return;
+	if (!locked)
+		down_read(&drv->methods_rwsem);
+	if (!s->freed_by_driver) {
+		if (drv->dev->methods->freesession)
+			drv->dev->methods->freesession(drv->dev, s);
+		kfree_sensitive(s->softc);
+		s->softc = NULL;
+		spin_lock(&drv->lock);
+		list_del_init(&s->drv_node);
+		drv->nsessions--;
+		spin_unlock(&drv->lock);
+		WRITE_ONCE(s->freed_by_driver, true);
+	}
+	if (!locked)
+		up_read(&drv->methods_rwsem);
+}
+
+/* Driver choice */
+
+struct ocf_cand {
+	struct ocf_driver *drv;
+	u64 cost;
+};
+
+static int ocf_cand_cmp(const void *a, const void *b)
+{
+	const struct ocf_cand *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return x->drv->id < y->drv->id ? -1 : x->drv->id > y->drv->id;
+}
+
+/* Total cost of @drv for the algorithms; measure what is unknown if asked. */
+static u64 ocf_cost(struct ocf_driver *drv, const struct cryptoini *ini, int nini,
+		    bool measure)
+{
+	u64 total = 0, c;
+	int i;
+
+	for (i = 0; i < nini; i++) {
+		c = READ_ONCE(drv->alg[ini[i].cri_alg].cost);
+		if (c == CRYPTO_COST_UNKNOWN && measure)
+			c = ocf_calibrate(drv, ini[i].cri_alg);
+		if (c == CRYPTO_COST_UNKNOWN)
+			return CRYPTO_COST_UNKNOWN;
+		total += c;
+	}
+	return total;
+}
+
+/*
+ * A bound session for @ini on the best driver allowed by @crid (hardware
+ * class first when both are allowed), never on @exclude.
+ */
+static int ocf_build_bound(const struct cryptoini *ini, int nini, int crid,
+			   struct ocf_driver *exclude, struct crypto_session **out)
+{
+	static const int classes[] = { CRYPTOCAP_F_HARDWARE, CRYPTOCAP_F_SOFTWARE };
+	struct ocf_driver *drvs[OCF_MAX_DRIVERS];
+	struct ocf_cand *cand;
+	int algs[OCF_MAX_CHAIN];
+	int c, i, n, k, err = EOPNOTSUPP;
+
+	cand = kcalloc(OCF_MAX_DRIVERS, sizeof(*cand), GFP_KERNEL);
+	if (!cand)
+		return ENOMEM;
+	for (i = 0; i < nini; i++)
+		algs[i] = ini[i].cri_alg;
+
+	for (c = 0; c < ARRAY_SIZE(classes); c++) {
+		int want = crid & (CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE) ?
+			   crid & classes[c] : (c == 0 ? crid : -1);
+
+		if (!want || want == -1)
+			continue;
+		n = ocf_driver_candidates(want, algs, nini, false, drvs, OCF_MAX_DRIVERS);
+		for (i = 0, k = 0; i < n; i++) {
+			if (drvs[i] == exclude) {
+				ocf_driver_put(drvs[i]);
+				continue;
+			}
+			cand[k++].drv = drvs[i];
+		}
+		/* measure only when there is a choice to make */
+		for (i = 0; i < k; i++)
+			cand[i].cost = ocf_cost(cand[i].drv, ini, nini, k > 1);
+		sort(cand, k, sizeof(*cand), ocf_cand_cmp, NULL);
+		for (i = 0; i < k; i++) {
+			if (err) {
+				int e = ocf_session_create_on(cand[i].drv, ini, nini, out);
+
+				if (!e)
+					err = 0;
+				else if (e != EOPNOTSUPP || err == EOPNOTSUPP)
+					err = e;
+			}
+			ocf_driver_put(cand[i].drv);
+		}
+		if (!err)
+			break;
+	}
+	kfree(cand);
+	return err;
+}
+
+static bool ocf_chain_distinct(const struct cryptoini *ini, int n)
+{
+	int i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (ini[i].cri_alg == ini[j].cri_alg)
+				return false;
+	return true;
+}
+
+/*
+ * A session for @ini: bound to one driver when one can serve the whole chain,
+ * else split into runs of consecutive distinct algorithms, each bound to
+ * the best driver for it.
+ */
+static int ocf_build(const struct cryptoini *ini, int nini, int crid,
+		     struct ocf_driver *exclude, struct crypto_session **out)
+{
+	struct crypto_session *parent, *child;
+	int i, j, err;
+
+	*out = NULL;
+	if (ocf_chain_distinct(ini, nini)) {
+		err = ocf_build_bound(ini, nini, crid, exclude, out);
+		if (!err)
+			(*out)->crid = crid;
+		if (err != EOPNOTSUPP || nini == 1)
+			return err;
+	}
+
+	parent = ocf_session_alloc(ini, nini, crid);
+	if (!parent)
+		return ENOMEM;
+	for (i = 0; i < nini; i = j + 1) {
+		err = EOPNOTSUPP;
+		child = NULL;
+		for (j = nini - 1; j >= i; j--) {
+			if (!ocf_chain_distinct(&ini[i], j - i + 1))
+				continue;
+			err = ocf_build_bound(&ini[i], j - i + 1, crid, exclude, &child);
+			if (!err)
+				break;
+		}
+		if (err)
+			goto fail;
+		child->crid = crid;
+		child->parent = parent;
+		child->part = parent->nparts;
+		for (err = i; err <= j; err++)
+			parent->part_of[err] = parent->nparts;
+		parent->parts[parent->nparts++] = child;
+	}
+	*out = parent;
+	return 0;
+fail:
+	for (i = 0; i < parent->nparts; i++) {
+		ocf_session_destroy_bound(parent->parts[i], false);
+		ocf_session_put(parent->parts[i]);
+	}
+	ocf_session_put(parent);
+	return err;
+}
+
+static int ocf_check_ini(const struct cryptoini *cri, struct cryptoini *ini, int *nini)
+{
+	const struct ocf_alg *a;
+	int n = 0, bytes;
+
+	for (; cri; cri = cri->cri_next) {
+		if (n == OCF_MAX_CHAIN)
+			return EINVAL;
+		a = ocf_alg_get(cri->cri_alg);
+		if (!a)
+			return EINVAL;
+		if (cri->cri_klen < 0 || cri->cri_klen % 8 || cri->cri_mlen < 0)
+			return EINVAL;
+		bytes = cri->cri_klen / 8;
+		if (bytes && !cri->cri_key)
+			return EINVAL;
+		if (bytes > max_t(int, a->max_key, 0) || (a->min_key && bytes < a->min_key))
+			return EINVAL;
+		if (cri->cri_mlen && (!a->maclen || cri->cri_mlen > a->maclen))
+			return EINVAL;
+		ini[n++] = *cri;
+	}
+	*nini = n;
+	return n ? 0 : EINVAL;
+}
+
+/**
+ * crypto_newsession() - create a session
+ * @cses: where to store the new session's handle
+ * @cri: the algorithms: one, or a chain (cipher + MAC, ...), each with its
+ *	key; an algorithm may appear more than once
+ * @crid: a driver id, or CRYPTOCAP_F_HARDWARE and/or CRYPTOCAP_F_SOFTWARE
+ *	(both: hardware preferred)
+ *
+ * Picks the cheapest suitable driver by measured cost, splitting the
+ * session over several drivers when no single one serves the whole chain.
+ *
+ * Context: process; sleeps.
+ * Return: 0; EINVAL for a malformed chain (unknown algorithm, key or MAC
+ * length out of range, too long), a bad @crid or an unknown driver id;
+ * EOPNOTSUPP when no allowed driver can serve; ENOMEM.
+ */
+int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int crid)
+{
+	const int class = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
+	struct ocf_lineage *lin;
+	struct crypto_session *s;
+	struct cryptoini *ini;
+	int nini, err;
+
+	if (!cses || !cri)
+		return EINVAL;
+	if (crid & class) {
+		if (crid & ~class)
+			return EINVAL;
+	} else {
+		struct ocf_driver *drv;
+
+		if (crid < 0)
+			return EINVAL;
+		drv = ocf_driver_get(crid);
+		if (!drv)
+			return EINVAL;
+		ocf_driver_put(drv);
+	}
+	ini = kcalloc(OCF_MAX_CHAIN, sizeof(*ini), GFP_KERNEL);
+	lin = kzalloc(sizeof(*lin), GFP_KERNEL);
+	if (!ini || !lin) {
+		err = ENOMEM;
+		goto out;
+	}
+	err = ocf_check_ini(cri, ini, &nini);
+	if (err)
+		goto out;
+	err = ocf_build(ini, nini, crid, NULL, &s);
+	if (err)
+		goto out;
+
+	INIT_LIST_HEAD(&lin->members);
+	mutex_lock(&ocf_session_mutex);
+	s->lin = lin;
+	list_add_tail(&s->lin_node, &lin->members);
+	mutex_unlock(&ocf_session_mutex);
+	lin = NULL;
+	atomic64_inc(&ocf_stats.sessions);
+	*cses = s;
+out:
+	kfree(lin);
+	kfree(ini);
+	return err;
+}
+OCF_EXPORT(crypto_newsession);
+
+/* Stop @s taking requests, wait for those inside drivers, free it there. */
+static void ocf_session_teardown(struct crypto_session *s)
+{
+	int i;
+
+	if (!READ_ONCE(s->dead_err))
+		WRITE_ONCE(s->dead_err, EBADF);
+	smp_mb();	/* dead_err before inflight: pairs with ocf_invoke() */
+	for (i = 0; i < s->nparts; i++) {
+		if (!s->parts[i])
+			continue;
+		ocf_session_teardown(s->parts[i]);
+		ocf_session_put(s->parts[i]);
+		s->parts[i] = NULL;
+	}
+	if (s->drv) {
+		wait_event(ocf_drain_wq, atomic_read(&s->inflight) == 0);
+		ocf_session_destroy_bound(s, false);
+	}
+}
+
+/**
+ * crypto_freesession() - free a session
+ * @cses: a handle from crypto_newsession(), or one that replaced it after
+ *	EAGAIN: either frees the session and all it migrated to, once
+ *
+ * Requests still inside a driver are waited for; requests still queued in
+ * the framework complete with EBADF.
+ *
+ * Context: process; sleeps.
+ * Return: 0, or EINVAL for NULL, a handle already freed or one that is not
+ * a consumer's.
+ */
+int crypto_freesession(crypto_session_t cses)
+{
+	struct crypto_session *s, *tmp;
+	struct ocf_lineage *lin;
+	LIST_HEAD(members);
+	int i;
+
+	if (!cses)
+		return EINVAL;
+	mutex_lock(&ocf_session_mutex);
+	lin = cses->lin;
+	if (!lin || lin->freed) {
+		mutex_unlock(&ocf_session_mutex);
+		return EINVAL;
+	}
+	lin->freed = true;
+	list_splice_init(&lin->members, &members);
+	list_for_each_entry(s, &members, lin_node) {
+		s->closing = true;
+		for (i = 0; i < s->nparts; i++)
+			if (s->parts[i])
+				s->parts[i]->closing = true;
+	}
+	mutex_unlock(&ocf_session_mutex);
+
+	list_for_each_entry_safe(s, tmp, &members, lin_node) {
+		list_del_init(&s->lin_node);
+		ocf_session_teardown(s);
+		s->lin = NULL;
+		ocf_session_put(s);
+	}
+	kfree(lin);
+	atomic64_dec(&ocf_stats.sessions);
+	return 0;
+}
+OCF_EXPORT(crypto_freesession);
+
+/**
+ * ocf_session_head() - where requests on @s go now
+ * @s: a session handle
+ *
+ * Context: any.
+ * Return: @s, or the session it migrated to (followed to the end).
+ */
+struct crypto_session *ocf_session_head(struct crypto_session *s)
+{
+	struct crypto_session *next;
+
+	while ((next = smp_load_acquire(&s->moved_to)))
+		s = next;
+	return s;
+}
+
+/* Part @part of split session @s, referenced, or NULL if it is gone. */
+struct crypto_session *ocf_session_part(struct crypto_session *s, int part)
+{
+	struct crypto_session *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&ocf_session_lock, flags);
+	p = s->parts[part];
+	if (p)
+		kref_get(&p->ref);
+	spin_unlock_irqrestore(&ocf_session_lock, flags);
+	return p;
+}
+
+/**
+ * ocf_session_map_desc() - which of a session's algorithms a descriptor uses
+ * @s: the session
+ * @first: the request's first descriptor
+ * @crd: one of them
+ * @ini_idx: the index in @s->ini
+ *
+ * The k-th descriptor of algorithm A maps to the k-th cryptoini of A.
+ *
+ * Return: 0, or EINVAL if the session has no such algorithm instance.
+ */
+int ocf_session_map_desc(struct crypto_session *s, struct cryptodesc *first,
+			 struct cryptodesc *crd, int *ini_idx)
+{
+	struct cryptodesc *d;
+	int k = 0, i;
+
+	for (d = first; d && d != crd; d = d->crd_next)
+		if (d->crd_alg == crd->crd_alg)
+			k++;
+	for (i = 0; i < s->nini; i++) {
+		if (s->ini[i].cri_alg != crd->crd_alg)
+			continue;
+		if (k-- == 0) {
+			*ini_idx = i;
+			return 0;
+		}
+	}
+	return EINVAL;
+}
+
+/* Migration */
+
+static bool ocf_session_uses(struct crypto_session *s, int alg)
+{
+	int i;
+
+	if (alg < 0)
+		return true;
+	for (i = 0; i < s->nini; i++)
+		if (s->ini[i].cri_alg == alg)
+			return true;
+	return false;
+}
+
+/*
+ * Install @to as the replacement of @s (or mark @s dead when @to is NULL).
+ * Called under ocf_session_mutex. Returns false if @s is going away, in
+ * which case @to is not installed.
+ */
+static bool ocf_session_replace(struct crypto_session *s, struct crypto_session *to)
+{
+	struct crypto_session *parent = s->parent;
+	unsigned long flags;
+
+	if (s->closing || (parent && parent->closing))
+		return false;
+	if (!to) {
+		WRITE_ONCE(s->dead_err, ENXIO);
+		return true;
+	}
+	to->crid = s->crid;
+	if (parent) {
+		to->parent = parent;
+		to->part = s->part;
+		spin_lock_irqsave(&ocf_session_lock, flags);
+		parent->parts[s->part] = to;	/* takes over the slot's ref */
+		spin_unlock_irqrestore(&ocf_session_lock, flags);
+	} else {
+		to->lin = s->lin;
+		list_add_tail(&to->lin_node, &s->lin->members);
+	}
+	smp_store_release(&s->moved_to, to);
+	return true;
+}
+
+/**
+ * ocf_migrate_driver() - move sessions off a driver
+ * @drv: the driver, dead (for @alg < 0) or losing @alg
+ * @alg: the algorithm withdrawn, or -1 for all
+ *
+ * Context: process; the caller holds @drv->methods_rwsem for writing, so
+ * the sessions on @drv change only here.
+ */
+void ocf_migrate_driver(struct ocf_driver *drv, int alg)
+{
+	struct crypto_session *s, *tmp, *to;
+	LIST_HEAD(moving);
+
+	spin_lock(&drv->lock);
+	list_for_each_entry_safe(s, tmp, &drv->sessions, drv_node) {
+		if (!ocf_session_uses(s, alg))
+			continue;
+		kref_get(&s->ref);
+		list_move_tail(&s->drv_node, &moving);
+	}
+	spin_unlock(&drv->lock);
+
+	/* 1: replacements, built without ocf_session_mutex (they may sleep) */
+	list_for_each_entry(s, &moving, drv_node) {
+		to = NULL;
+		if (READ_ONCE(s->closing) ||
+		    ocf_build_bound(s->ini, s->nini, s->crid, drv, &to))
+			to = NULL;
+		mutex_lock(&ocf_session_mutex);
+		if (!ocf_session_replace(s, to) && to) {
+			mutex_unlock(&ocf_session_mutex);
+			ocf_session_destroy_bound(to, false);
+			ocf_session_put(to);
+		} else {
+			mutex_unlock(&ocf_session_mutex);
+		}
+		atomic64_inc(&drv->migrations);
+		atomic64_inc(&ocf_stats.migrations);
+	}
+	/* moved_to/dead_err before inflight: pairs with ocf_invoke() */
+	smp_mb();
+
+	/* 2: what waits in our queues bounces to the new sessions */
+	ocf_queue_flush_sym(drv);
+
+	/* 3, 4: drain what is inside the driver, then free it there */
+	list_for_each_entry_safe(s, tmp, &moving, drv_node) {
+		bool slot = s->parent && smp_load_acquire(&s->moved_to);
+
+		wait_event(ocf_drain_wq, atomic_read(&s->inflight) == 0);
+		ocf_session_destroy_bound(s, true);	/* takes it off @moving */
+		if (slot)
+			ocf_session_put(s);	/* the parent's slot no longer holds it */
+		ocf_session_put(s);
+	}
+}
+
+/**
+ * crypto_get_driver_session() - a driver's memory for a session
+ * @cses: the session handle the driver's methods were given
+ *
+ * Context: any.
+ * Return: the zeroed memory of the size the driver gave
+ * crypto_get_driverid(), or NULL if that size was 0.
+ */
+void *crypto_get_driver_session(crypto_session_t cses)
+{
+	return cses ? cses->softc : NULL;
+}
+OCF_EXPORT(crypto_get_driver_session);
+
+/**
+ * crypto_session_ini() - one of a session's algorithms, with its key
+ * @cses: session handle
+ * @alg: CRYPTO_* algorithm
+ * @nth: which instance of @alg (0: the first)
+ *
+ * Context: any.
+ * Return: the session's own copy (do not modify), or NULL.
+ */
+const struct cryptoini *crypto_session_ini(crypto_session_t cses, int alg, int nth)
+{
+	int i;
+
+	if (!cses)
+		return NULL;
+	for (i = 0; i < cses->nini; i++)
+		if (cses->ini[i].cri_alg == alg && nth-- == 0)
+			return &cses->ini[i];
+	return NULL;
+}
+OCF_EXPORT(crypto_session_ini);
+
+/**
+ * crypto_session_driver() - the driver serving one algorithm of a session
+ * @cses: session handle (migrations are followed)
+ * @alg: CRYPTO_* algorithm
+ * @nth: which instance of @alg
+ *
+ * Context: any.
+ * Return: the driver id, or -1.
+ */
+int crypto_session_driver(crypto_session_t cses, int alg, int nth)
+{
+	struct crypto_session *s, *p;
+	int i, id = -1;
+
+	if (!cses)
+		return -1;
+	s = ocf_session_head(cses);
+	for (i = 0; i < s->nini; i++)
+		if (s->ini[i].cri_alg == alg && nth-- == 0)
+			break;
+	if (i == s->nini || s->dead_err)
+		return -1;
+	if (!s->nparts)
+		return s->drv->id;
+	p = ocf_session_part(s, s->part_of[i]);
+	if (p) {
+		p = ocf_session_head(p);
+		if (p->drv && !p->dead_err)
+			id = p->drv->id;
+		ocf_session_put(p);
+	}
+	return id;
+}
+OCF_EXPORT(crypto_session_driver);
+
+/**
+ * crypto_session_nparts() - how many drivers a session is split over
+ * @cses: session handle
+ *
+ * Context: any.
+ * Return: 1 for a session on one driver, more for a split one.
+ */
+int crypto_session_nparts(crypto_session_t cses)
+{
+	struct crypto_session *s;
+
+	if (!cses)
+		return 0;
+	s = ocf_session_head(cses);
+	return s->nparts ? s->nparts : 1;
+}
+OCF_EXPORT(crypto_session_nparts);
