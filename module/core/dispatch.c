@@ -258,7 +258,7 @@ static int ocf_invoke(struct cryptop *crp, int hint)
 		}
 		/* crypto_unblock() ran while process() was deciding */
 		spin_unlock_irqrestore(&q->lock, flags);
-		queue_work(ocf_queue_wq, &q->work);
+		ocf_queue_kick(q);
 		return OCF_BLOCKED;
 	}
 	if (rc) {
@@ -295,7 +295,7 @@ static void ocf_enqueue(struct cryptop *crp)
 	run = !q->blocked && !drv->dead;
 	spin_unlock_irqrestore(&q->lock, flags);
 	if (run)
-		queue_work(ocf_queue_wq, &q->work);
+		ocf_queue_kick(q);
 }
 
 /* Submit to the driver of a bound session. */
@@ -358,6 +358,7 @@ static void ocf_queue_work(struct work_struct *work)
 		ocf_kqueue_run(q);
 	else
 		ocf_sym_queue_run(q);
+	ocf_driver_put(q->drv);		/* taken by ocf_queue_kick() */
 }
 
 void ocf_queue_init(struct ocf_queue *q, struct ocf_driver *drv, int which)
@@ -369,10 +370,18 @@ void ocf_queue_init(struct ocf_queue *q, struct ocf_driver *drv, int which)
 	q->which = which;
 }
 
-/* Queue @q's work (also for kdispatch.c). */
+/**
+ * ocf_queue_kick() - schedule the worker that drains @q
+ * @q: a driver queue
+ *
+ * A pending work item holds a reference on its driver, so a driver freed
+ * after unregistration never has work pending.
+ */
 void ocf_queue_kick(struct ocf_queue *q)
 {
-	queue_work(ocf_queue_wq, &q->work);
+	kref_get(&q->drv->ref);
+	if (!queue_work(ocf_queue_wq, &q->work))
+		ocf_driver_put(q->drv);
 }
 
 /**
@@ -482,9 +491,13 @@ static void ocf_stage_done(struct cryptop *crp, bool sync)
 void crypto_done(struct cryptop *crp)
 {
 	struct crypto_session *bs = crp->crp_run;
-	struct ocf_driver *drv = bs->drv;
-	bool sync = drv->flags & CRYPTOCAP_F_SYNC;
+	struct ocf_driver *drv;
+	bool sync;
 
+	if (WARN_ON_ONCE(!bs))		/* completed twice, or never dispatched */
+		return;
+	drv = bs->drv;
+	sync = drv->flags & CRYPTOCAP_F_SYNC;
 	if (crp->crp_etype < 0)
 		crp->crp_etype = -crp->crp_etype;
 	atomic64_inc(&drv->ops);
@@ -654,7 +667,8 @@ int crypto_unblock(u32 driverid, int what)
 		spin_unlock_irqrestore(&q->lock, flags);
 		if (was)
 			atomic64_inc(&drv->unblocks);
-		queue_work(ocf_queue_wq, &q->work);
+		if (!READ_ONCE(drv->dead))
+			ocf_queue_kick(q);
 	}
 	ocf_driver_put(drv);
 	return 0;

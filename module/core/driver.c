@@ -232,7 +232,8 @@ static void ocf_driver_retire(struct ocf_driver *drv)
 	ocf_kqueue_reroute(drv);
 	wait_event(drv->drain_wq, atomic_read(&drv->inflight) == 0);
 	for (i = 0; i < OCF_NQUEUES; i++)
-		cancel_work_sync(&drv->q[i].work);
+		if (cancel_work_sync(&drv->q[i].work))
+			ocf_driver_put(drv);	/* the pending work's reference */
 	xa_erase(&ocf_drivers, drv->id);
 	pr_debug("driver %u (%s) unregistered\n", drv->id, drv->name);
 }

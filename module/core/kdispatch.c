@@ -101,6 +101,8 @@ static int ocf_kinvoke(struct cryptkop *krp, int hint)
 			q->blocked = true;
 			atomic64_inc(&drv->blocks);
 			gen = 0;
+		} else {
+			gen = !drv->dead;
 		}
 		spin_unlock_irqrestore(&q->lock, flags);
 		if (gen)

@@ -414,11 +414,17 @@ static void ocf_session_teardown(struct crypto_session *s)
 		WRITE_ONCE(s->dead_err, EBADF);
 	smp_mb();	/* dead_err before inflight: pairs with ocf_invoke() */
 	for (i = 0; i < s->nparts; i++) {
-		if (!s->parts[i])
-			continue;
-		ocf_session_teardown(s->parts[i]);
-		ocf_session_put(s->parts[i]);
+		struct crypto_session *p;
+		unsigned long flags;
+
+		spin_lock_irqsave(&ocf_session_lock, flags);
+		p = s->parts[i];
 		s->parts[i] = NULL;
+		spin_unlock_irqrestore(&ocf_session_lock, flags);
+		if (!p)
+			continue;
+		ocf_session_teardown(p);
+		ocf_session_put(p);
 	}
 	if (s->drv) {
 		wait_event(ocf_drain_wq, atomic_read(&s->inflight) == 0);
@@ -562,6 +568,8 @@ static bool ocf_session_replace(struct crypto_session *s, struct crypto_session 
 
 	if (s->closing || (parent && parent->closing))
 		return false;
+	if (!parent && !s->lin)		/* a calibration session: let it fail */
+		to = NULL;
 	if (!to) {
 		WRITE_ONCE(s->dead_err, ENXIO);
 		return true;
