@@ -48,7 +48,13 @@ result $? "built opencrypto.ko has version $ver"
 
 run dkms install "opencrypto/$ver" -k "$abi"
 result $? "dkms install -k $abi"
-# modprobe resolves cryptodev's dependency on opencrypto from depmod's data
+# modprobe resolves cryptodev's dependency on opencrypto from depmod's data.
+# Newer dkms skips depmod for a kernel whose modules are not installed (the
+# build chroots have only headers): run it then.
+if [ ! -e "/lib/modules/$abi/modules.dep" ]; then
+	echo "# no modules.dep for $abi (kernel not installed here): running depmod"
+	depmod "$abi"
+fi
 deps=$(modprobe -S "$abi" --show-depends cryptodev 2>&1)
 echo "$deps" | sed 's/^/# /'
 echo "$deps" | grep -q 'updates/dkms/opencrypto\.ko' &&
