@@ -19,14 +19,14 @@
 
 /*
  * Symbol namespaces: a bare identifier until 6.12, a string literal from
- * 6.13 on. OCF_EXPORT() exports into our namespace on either; importers use
+ * 6.13 on. EXPORT_SYMBOL_OCF() exports into our namespace on either; importers use
  * MODULE_INFO(import_ns, OPENCRYPTO_NS), which every supported kernel reads.
  */
 #define OPENCRYPTO_NS "OPENCRYPTO"
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
-#define OCF_EXPORT(sym) EXPORT_SYMBOL_NS_GPL(sym, OPENCRYPTO_NS)
+#define EXPORT_SYMBOL_OCF(sym) EXPORT_SYMBOL_NS_GPL(sym, OPENCRYPTO_NS)
 #else
-#define OCF_EXPORT(sym) EXPORT_SYMBOL_NS_GPL(sym, OPENCRYPTO)
+#define EXPORT_SYMBOL_OCF(sym) EXPORT_SYMBOL_NS_GPL(sym, OPENCRYPTO)
 #endif
 #define OCF_IMPORT_NS() MODULE_INFO(import_ns, OPENCRYPTO_NS)
 

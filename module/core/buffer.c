@@ -42,7 +42,7 @@ struct cryptop *crypto_getreq(int num)
 	crp->crp_desc = num ? crd : NULL;
 	return crp;
 }
-OCF_EXPORT(crypto_getreq);
+EXPORT_SYMBOL_OCF(crypto_getreq);
 
 /**
  * crypto_freereq() - free a request from crypto_getreq()
@@ -54,7 +54,7 @@ void crypto_freereq(struct cryptop *crp)
 {
 	kfree_sensitive(crp);
 }
-OCF_EXPORT(crypto_freereq);
+EXPORT_SYMBOL_OCF(crypto_freereq);
 
 /* Copy between a request's buffer and @p; @out: from the buffer to @p. */
 static int ocf_copy(const struct cryptop *crp, int off, int len, void *p, bool out)
@@ -130,7 +130,7 @@ int crypto_copydata(const struct cryptop *crp, int off, int len, void *dst)
 {
 	return ocf_copy(crp, off, len, dst, true);
 }
-OCF_EXPORT(crypto_copydata);
+EXPORT_SYMBOL_OCF(crypto_copydata);
 
 /**
  * crypto_copyback() - write into a request's buffer
@@ -146,7 +146,7 @@ int crypto_copyback(struct cryptop *crp, int off, int len, const void *src)
 {
 	return ocf_copy(crp, off, len, (void *)src, false);
 }
-OCF_EXPORT(crypto_copyback);
+EXPORT_SYMBOL_OCF(crypto_copyback);
 
 /**
  * crypto_desc_iv() - the IV of a cipher descriptor, by the crypto(9) rules
@@ -179,7 +179,7 @@ int crypto_desc_iv(struct cryptop *crp, const struct cryptodesc *crd,
 	}
 	return crypto_copydata(crp, crd->crd_inject, ivlen, iv);
 }
-OCF_EXPORT(crypto_desc_iv);
+EXPORT_SYMBOL_OCF(crypto_desc_iv);
 
 /**
  * crypto_desc_key() - the key a descriptor runs with
@@ -213,7 +213,7 @@ int crypto_desc_key(crypto_session_t cses, const struct cryptodesc *crd,
 	*klen_bits = ini->cri_klen;
 	return 0;
 }
-OCF_EXPORT(crypto_desc_key);
+EXPORT_SYMBOL_OCF(crypto_desc_key);
 
 /**
  * crypto_mac_result() - store a MAC or hash result
@@ -242,4 +242,4 @@ int crypto_mac_result(struct cryptop *crp, const struct cryptodesc *crd,
 	}
 	return crypto_copyback(crp, crd->crd_inject, len, mac);
 }
-OCF_EXPORT(crypto_mac_result);
+EXPORT_SYMBOL_OCF(crypto_mac_result);

@@ -25,7 +25,7 @@ MODULE_PARM_DESC(max_queue, "Requests a driver queue holds before new ones fail 
 
 /* Return threads: each runs the callbacks queued on it. */
 struct ocf_ret {
-	spinlock_t lock;
+	spinlock_t lock;		/* the lists and next_seq */
 	struct list_head crps;		/* cryptop.crp_next */
 	struct list_head krps;		/* cryptkop.krp_next */
 	struct list_head ordered;	/* ret 0 only: by crp_seq */
@@ -66,11 +66,10 @@ static void ocf_ret_run(struct ocf_ret *r)
 	spin_lock_irqsave(&r->lock, flags);
 	for (;;) {
 		crp = list_first_entry_or_null(&r->ordered, struct cryptop, crp_next);
-		if (crp && crp->crp_seq == r->next_seq) {
+		if (crp && crp->crp_seq == r->next_seq)
 			r->next_seq++;
-		} else {
+		else
 			crp = list_first_entry_or_null(&r->crps, struct cryptop, crp_next);
-		}
 		if (crp) {
 			list_del_init(&crp->crp_next);
 			spin_unlock_irqrestore(&r->lock, flags);
@@ -194,7 +193,7 @@ static void ocf_inflight_dec(struct crypto_session *bs, struct ocf_driver *drv)
 static void ocf_bounce(struct cryptop *crp)
 {
 	struct crypto_session *bs = crp->crp_run;
-	struct crypto_session *to = smp_load_acquire(&bs->moved_to);
+	struct crypto_session *to = ocf_moved_to(bs);
 	int err = READ_ONCE(bs->dead_err);
 
 	crp->crp_run = NULL;
@@ -234,9 +233,8 @@ static int ocf_invoke(struct cryptop *crp, int hint)
 
 	atomic_inc(&bs->inflight);
 	atomic_inc(&drv->inflight);
-	/* inflight before the checks: pairs with migration and teardown */
-	smp_mb__after_atomic();
-	if (READ_ONCE(drv->dead) || smp_load_acquire(&bs->moved_to) ||
+	smp_mb__after_atomic();	/* inflight before the checks: pairs with migration */
+	if (READ_ONCE(drv->dead) || ocf_moved_to(bs) ||
 	    READ_ONCE(bs->dead_err)) {
 		ocf_inflight_dec(bs, drv);
 		return OCF_BOUNCE;
@@ -278,7 +276,7 @@ static void ocf_enqueue(struct cryptop *crp)
 	bool run;
 
 	spin_lock_irqsave(&q->lock, flags);
-	if (smp_load_acquire(&bs->moved_to) || READ_ONCE(bs->dead_err)) {
+	if (ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
 		spin_unlock_irqrestore(&q->lock, flags);
 		ocf_bounce(crp);
 		return;
@@ -335,7 +333,7 @@ static void ocf_sym_queue_run(struct ocf_queue *q)
 		if (ocf_invoke(crp, more ? CRYPTO_HINT_MORE : 0) == OCF_BOUNCE) {
 			struct crypto_session *bs = crp->crp_run;
 
-			if (smp_load_acquire(&bs->moved_to) || READ_ONCE(bs->dead_err)) {
+			if (ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
 				ocf_bounce(crp);
 			} else {
 				/* driver dying, sessions not moved yet: keep it */
@@ -399,7 +397,7 @@ void ocf_queue_flush_sym(struct ocf_driver *drv)
 
 	spin_lock_irqsave(&q->lock, flags);
 	list_for_each_entry_safe(crp, tmp, &q->list, crp_next) {
-		if (smp_load_acquire(&crp->crp_run->moved_to) ||
+		if (ocf_moved_to(crp->crp_run) ||
 		    READ_ONCE(crp->crp_run->dead_err) || drv->dead) {
 			list_move_tail(&crp->crp_next, &out);
 			q->len--;
@@ -515,7 +513,7 @@ void crypto_done(struct cryptop *crp)
 	else
 		ocf_finish(crp, crp->crp_etype, sync);
 }
-OCF_EXPORT(crypto_done);
+EXPORT_SYMBOL_OCF(crypto_done);
 
 static int ocf_check_buffer(const struct cryptop *crp)
 {
@@ -631,7 +629,7 @@ int crypto_dispatch(struct cryptop *crp)
 	}
 	return 0;
 }
-OCF_EXPORT(crypto_dispatch);
+EXPORT_SYMBOL_OCF(crypto_dispatch);
 
 /**
  * crypto_unblock() - a driver can take requests again
@@ -673,7 +671,7 @@ int crypto_unblock(u32 driverid, int what)
 	ocf_driver_put(drv);
 	return 0;
 }
-OCF_EXPORT(crypto_unblock);
+EXPORT_SYMBOL_OCF(crypto_unblock);
 
 int ocf_dispatch_init(void)
 {

@@ -150,7 +150,7 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 		 flags & CRYPTOCAP_F_HARDWARE ? "hardware" : "software");
 	return id;
 }
-OCF_EXPORT(crypto_get_driverid);
+EXPORT_SYMBOL_OCF(crypto_get_driverid);
 
 /**
  * crypto_register() - announce that a driver supports an algorithm
@@ -187,7 +187,7 @@ int crypto_register(u32 driverid, int alg, u16 maxoplen, u32 flags)
 	ocf_driver_put(drv);
 	return err;
 }
-OCF_EXPORT(crypto_register);
+EXPORT_SYMBOL_OCF(crypto_register);
 
 /**
  * crypto_kregister() - announce that a driver supports a keying operation
@@ -221,7 +221,7 @@ int crypto_kregister(u32 driverid, int kalg, u32 flags)
 	ocf_driver_put(drv);
 	return err;
 }
-OCF_EXPORT(crypto_kregister);
+EXPORT_SYMBOL_OCF(crypto_kregister);
 
 /* Take @drv out of service; the caller holds methods_rwsem for writing. */
 static void ocf_driver_retire(struct ocf_driver *drv)
@@ -270,15 +270,14 @@ int crypto_unregister_all(u32 driverid)
 	bitmap_zero(drv->algs, CRYPTO_ALGORITHM_ALL);
 	bitmap_zero(drv->kalgs, CRK_ALGORITHM_ALL);
 	spin_unlock(&drv->lock);
-	/* dead is visible before we look at in-flight counts */
-	smp_mb();
+	smp_mb();	/* dead before in-flight counts: pairs with ocf_invoke() */
 	ocf_driver_retire(drv);
 	up_write(&drv->methods_rwsem);
 	ocf_driver_put(drv);		/* the table's reference */
 	ocf_driver_put(drv);		/* ours */
 	return 0;
 }
-OCF_EXPORT(crypto_unregister_all);
+EXPORT_SYMBOL_OCF(crypto_unregister_all);
 
 /**
  * crypto_unregister() - withdraw one algorithm of a driver
@@ -317,7 +316,7 @@ int crypto_unregister(u32 driverid, int alg)
 	if (last)
 		WRITE_ONCE(drv->dead, true);
 	spin_unlock(&drv->lock);
-	smp_mb();
+	smp_mb();	/* dead before in-flight counts: pairs with ocf_invoke() */
 	if (last) {
 		ocf_driver_retire(drv);
 		up_write(&drv->methods_rwsem);
@@ -329,7 +328,7 @@ int crypto_unregister(u32 driverid, int alg)
 	ocf_driver_put(drv);
 	return 0;
 }
-OCF_EXPORT(crypto_unregister);
+EXPORT_SYMBOL_OCF(crypto_unregister);
 
 /**
  * crypto_find_driver() - a driver id by name
@@ -361,7 +360,7 @@ int crypto_find_driver(const char *match)
 	rcu_read_unlock();
 	return found;
 }
-OCF_EXPORT(crypto_find_driver);
+EXPORT_SYMBOL_OCF(crypto_find_driver);
 
 /**
  * crypto_driver_info() - a driver's identity, state and counters
@@ -397,7 +396,7 @@ int crypto_driver_info(u32 driverid, struct crypto_driver_info *info)
 	ocf_driver_put(drv);
 	return 0;
 }
-OCF_EXPORT(crypto_driver_info);
+EXPORT_SYMBOL_OCF(crypto_driver_info);
 
 /**
  * crypto_driver_supports() - has a live driver registered an algorithm?
@@ -421,7 +420,7 @@ bool crypto_driver_supports(u32 driverid, int alg)
 	ocf_driver_put(drv);
 	return ret;
 }
-OCF_EXPORT(crypto_driver_supports);
+EXPORT_SYMBOL_OCF(crypto_driver_supports);
 
 /**
  * crypto_driver_ksupports() - has a live driver registered a keying operation?
@@ -445,7 +444,7 @@ bool crypto_driver_ksupports(u32 driverid, int kalg)
 	ocf_driver_put(drv);
 	return ret;
 }
-OCF_EXPORT(crypto_driver_ksupports);
+EXPORT_SYMBOL_OCF(crypto_driver_ksupports);
 
 /**
  * crypto_driver_cost() - a driver's measured cost for an algorithm
@@ -470,7 +469,7 @@ u64 crypto_driver_cost(u32 driverid, int alg)
 	ocf_driver_put(drv);
 	return cost;
 }
-OCF_EXPORT(crypto_driver_cost);
+EXPORT_SYMBOL_OCF(crypto_driver_cost);
 
 /**
  * crypto_recalibrate() - forget every measured cost
@@ -491,7 +490,7 @@ void crypto_recalibrate(void)
 			WRITE_ONCE(drv->alg[i].cost, CRYPTO_COST_UNKNOWN);
 	rcu_read_unlock();
 }
-OCF_EXPORT(crypto_recalibrate);
+EXPORT_SYMBOL_OCF(crypto_recalibrate);
 
 void ocf_driver_stat_latency(struct ocf_driver *drv, u64 ns)
 {
@@ -509,7 +508,7 @@ void ocf_driver_stat_latency(struct ocf_driver *drv, u64 ns)
 }
 
 /* For debugfs: call @fn for each driver, under RCU. */
-void ocf_for_each_driver(void (*fn)(struct ocf_driver *drv, void *arg), void *arg)
+void ocf_for_each_driver(void *arg, ocf_driver_fn fn)
 {
 	struct ocf_driver *drv;
 	unsigned long id;

@@ -46,7 +46,7 @@ bool ocf_kalg_valid(int kalg);
 struct ocf_driver;
 
 struct ocf_queue {
-	spinlock_t lock;
+	spinlock_t lock;		/* list, len, blocked, unblock_gen */
 	struct list_head list;		/* cryptop.crp_next / cryptkop.krp_next */
 	unsigned int len;
 	bool blocked;
@@ -98,7 +98,8 @@ int ocf_driver_candidates(int crid, const int *algs, int nalgs, bool keying,
 			  struct ocf_driver **out, int max);
 void ocf_drivers_shutdown(void);
 void ocf_driver_stat_latency(struct ocf_driver *drv, u64 ns);
-void ocf_for_each_driver(void (*fn)(struct ocf_driver *drv, void *arg), void *arg);
+typedef void (*ocf_driver_fn)(struct ocf_driver *drv, void *arg);
+void ocf_for_each_driver(void *arg, ocf_driver_fn fn);
 
 /* Sessions (session.c) */
 #define OCF_MAX_CHAIN 8		/* algorithms in one session */
@@ -135,10 +136,18 @@ struct crypto_session {
 	int dead_err;			/* requests fail with this (ENXIO, EBADF) */
 };
 
+/* guards split-session part slots against replacement by migration */
 extern spinlock_t ocf_session_lock;
 extern wait_queue_head_t ocf_drain_wq;
 
 struct crypto_session *ocf_session_head(struct crypto_session *s);
+
+/* The session @s migrated to, or NULL. */
+static inline struct crypto_session *ocf_moved_to(struct crypto_session *s)
+{
+	return smp_load_acquire(&s->moved_to);	/* pairs with ocf_session_replace() */
+}
+
 void ocf_session_put(struct crypto_session *s);
 int ocf_session_map_desc(struct crypto_session *s, struct cryptodesc *first,
 			 struct cryptodesc *crd, int *ini_idx);

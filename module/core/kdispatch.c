@@ -83,7 +83,7 @@ static int ocf_kinvoke(struct cryptkop *krp, int hint)
 	int rc;
 
 	atomic_inc(&drv->inflight);
-	smp_mb__after_atomic();
+	smp_mb__after_atomic();	/* inflight before dead: pairs with unregistration */
 	if (READ_ONCE(drv->dead)) {
 		if (atomic_dec_and_test(&drv->inflight))
 			wake_up_all(&drv->drain_wq);
@@ -216,7 +216,7 @@ int crypto_kdispatch(struct cryptkop *krp)
 	ocf_kdispatch_retry(krp);
 	return 0;
 }
-OCF_EXPORT(crypto_kdispatch);
+EXPORT_SYMBOL_OCF(crypto_kdispatch);
 
 /**
  * crypto_kdone() - a driver has finished a keying request
@@ -240,4 +240,4 @@ void crypto_kdone(struct cryptkop *krp)
 	ocf_driver_put(drv);
 	ocf_kfinish(krp, 0);
 }
-OCF_EXPORT(crypto_kdone);
+EXPORT_SYMBOL_OCF(crypto_kdone);

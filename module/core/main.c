@@ -18,7 +18,7 @@ const char *opencrypto_version(void)
 {
 	return OPENCRYPTO_VERSION;
 }
-OCF_EXPORT(opencrypto_version);
+EXPORT_SYMBOL_OCF(opencrypto_version);
 
 static int __init opencrypto_init(void)
 {

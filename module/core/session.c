@@ -403,7 +403,7 @@ out:
 	kfree(ini);
 	return err;
 }
-OCF_EXPORT(crypto_newsession);
+EXPORT_SYMBOL_OCF(crypto_newsession);
 
 /* Stop @s taking requests, wait for those inside drivers, free it there. */
 static void ocf_session_teardown(struct crypto_session *s)
@@ -479,7 +479,7 @@ int crypto_freesession(crypto_session_t cses)
 	atomic64_dec(&ocf_stats.sessions);
 	return 0;
 }
-OCF_EXPORT(crypto_freesession);
+EXPORT_SYMBOL_OCF(crypto_freesession);
 
 /**
  * ocf_session_head() - where requests on @s go now
@@ -492,7 +492,7 @@ struct crypto_session *ocf_session_head(struct crypto_session *s)
 {
 	struct crypto_session *next;
 
-	while ((next = smp_load_acquire(&s->moved_to)))
+	while ((next = ocf_moved_to(s)))
 		s = next;
 	return s;
 }
@@ -585,7 +585,7 @@ static bool ocf_session_replace(struct crypto_session *s, struct crypto_session 
 		to->lin = s->lin;
 		list_add_tail(&to->lin_node, &s->lin->members);
 	}
-	smp_store_release(&s->moved_to, to);
+	smp_store_release(&s->moved_to, to);	/* pairs with ocf_moved_to() */
 	return true;
 }
 
@@ -628,15 +628,14 @@ void ocf_migrate_driver(struct ocf_driver *drv, int alg)
 		atomic64_inc(&drv->migrations);
 		atomic64_inc(&ocf_stats.migrations);
 	}
-	/* moved_to/dead_err before inflight: pairs with ocf_invoke() */
-	smp_mb();
+	smp_mb();	/* moved_to/dead_err before inflight: pairs with ocf_invoke() */
 
 	/* 2: what waits in our queues bounces to the new sessions */
 	ocf_queue_flush_sym(drv);
 
 	/* 3, 4: drain what is inside the driver, then free it there */
 	list_for_each_entry_safe(s, tmp, &moving, drv_node) {
-		bool slot = s->parent && smp_load_acquire(&s->moved_to);
+		bool slot = s->parent && ocf_moved_to(s);
 
 		wait_event(ocf_drain_wq, atomic_read(&s->inflight) == 0);
 		ocf_session_destroy_bound(s, true);	/* takes it off @moving */
@@ -658,7 +657,7 @@ void *crypto_get_driver_session(crypto_session_t cses)
 {
 	return cses ? cses->softc : NULL;
 }
-OCF_EXPORT(crypto_get_driver_session);
+EXPORT_SYMBOL_OCF(crypto_get_driver_session);
 
 /**
  * crypto_session_ini() - one of a session's algorithms, with its key
@@ -680,7 +679,7 @@ const struct cryptoini *crypto_session_ini(crypto_session_t cses, int alg, int n
 			return &cses->ini[i];
 	return NULL;
 }
-OCF_EXPORT(crypto_session_ini);
+EXPORT_SYMBOL_OCF(crypto_session_ini);
 
 /**
  * crypto_session_driver() - the driver serving one algorithm of a session
@@ -715,7 +714,7 @@ int crypto_session_driver(crypto_session_t cses, int alg, int nth)
 	}
 	return id;
 }
-OCF_EXPORT(crypto_session_driver);
+EXPORT_SYMBOL_OCF(crypto_session_driver);
 
 /**
  * crypto_session_nparts() - how many drivers a session is split over
@@ -733,4 +732,4 @@ int crypto_session_nparts(crypto_session_t cses)
 	s = ocf_session_head(cses);
 	return s->nparts ? s->nparts : 1;
 }
-OCF_EXPORT(crypto_session_nparts);
+EXPORT_SYMBOL_OCF(crypto_session_nparts);
