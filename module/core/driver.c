@@ -508,7 +508,7 @@ void ocf_driver_stat_latency(struct ocf_driver *drv, u64 ns)
 }
 
 /* For debugfs: call @fn for each driver, under RCU. */
-void ocf_for_each_driver(void *arg, ocf_driver_fn fn)
+void ocf_visit_drivers(void *arg, ocf_driver_fn fn)
 {
 	struct ocf_driver *drv;
 	unsigned long id;

@@ -99,7 +99,7 @@ int ocf_driver_candidates(int crid, const int *algs, int nalgs, bool keying,
 void ocf_drivers_shutdown(void);
 void ocf_driver_stat_latency(struct ocf_driver *drv, u64 ns);
 typedef void (*ocf_driver_fn)(struct ocf_driver *drv, void *arg);
-void ocf_for_each_driver(void *arg, ocf_driver_fn fn);
+void ocf_visit_drivers(void *arg, ocf_driver_fn fn);
 
 /* Sessions (session.c) */
 #define OCF_MAX_CHAIN 8		/* algorithms in one session */

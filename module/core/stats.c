@@ -38,7 +38,7 @@ static int ocf_drivers_show(struct seq_file *m, void *v)
 		   "id", "name", "class", "sync", "", "sessions", "ops", "errors",
 		   "kops", "kerrors", "blocks", "unblock", "symq", "asymq",
 		   "migr", "cb_ns_avg", "cb_ns_max");
-	ocf_for_each_driver(m, ocf_show_driver);
+	ocf_visit_drivers(m, ocf_show_driver);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(ocf_drivers);
@@ -64,7 +64,7 @@ static int ocf_costs_show(struct seq_file *m, void *v)
 {
 	seq_printf(m, "%-24s %-26s %12s %12s %12s\n", "driver", "algorithm",
 		   "cost_ns", "256B_ns", "4KiB_ns");
-	ocf_for_each_driver(m, ocf_show_costs);
+	ocf_visit_drivers(m, ocf_show_costs);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(ocf_costs);
