@@ -155,9 +155,10 @@ EXPORT_SYMBOL_OCF(crypto_copyback);
  * @iv: where to put the IV
  * @ivlen: its length
  *
- * CRD_F_IV_EXPLICIT: crd_iv. Otherwise, encrypting: a random IV, also
- * written into the buffer at crd_inject unless CRD_F_IV_PRESENT;
- * decrypting: the IV read from the buffer at crd_inject.
+ * Encrypting: crd_iv with CRD_F_IV_EXPLICIT, else a random IV; unless
+ * CRD_F_IV_PRESENT, the IV used is also written into the buffer at
+ * crd_inject. Decrypting: crd_iv with CRD_F_IV_EXPLICIT, else the IV read
+ * from the buffer at crd_inject.
  *
  * Context: any.
  * Return: 0, or EINVAL (IV too long, crd_inject range outside the buffer).
@@ -167,15 +168,18 @@ int crypto_desc_iv(struct cryptop *crp, const struct cryptodesc *crd,
 {
 	if (ivlen > EALG_MAX_BLOCK_LEN)
 		return EINVAL;
-	if (crd->crd_flags & CRD_F_IV_EXPLICIT) {
-		memcpy(iv, crd->crd_iv, ivlen);
-		return 0;
-	}
 	if (crd->crd_flags & CRD_F_ENCRYPT) {
-		get_random_bytes(iv, ivlen);
+		if (crd->crd_flags & CRD_F_IV_EXPLICIT)
+			memcpy(iv, crd->crd_iv, ivlen);
+		else
+			get_random_bytes(iv, ivlen);
 		if (crd->crd_flags & CRD_F_IV_PRESENT)
 			return 0;
 		return crypto_copyback(crp, crd->crd_inject, ivlen, iv);
+	}
+	if (crd->crd_flags & CRD_F_IV_EXPLICIT) {
+		memcpy(iv, crd->crd_iv, ivlen);
+		return 0;
 	}
 	return crypto_copydata(crp, crd->crd_inject, ivlen, iv);
 }

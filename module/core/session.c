@@ -213,11 +213,16 @@ static int ocf_build_bound(const struct cryptoini *ini, int nini, int crid,
 		algs[i] = ini[i].cri_alg;
 
 	for (c = 0; c < ARRAY_SIZE(classes); c++) {
-		int want = crid & (CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE) ?
-			   crid & classes[c] : (c == 0 ? crid : -1);
+		int want = crid;
 
-		if (!want || want == -1)
-			continue;
+		/* a class mask: hardware first, then software; an id: once */
+		if (crid & (CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE)) {
+			want = crid & classes[c];
+			if (!want)
+				continue;
+		} else if (c) {
+			break;
+		}
 		n = ocf_driver_candidates(want, algs, nini, false, drvs, OCF_MAX_DRIVERS);
 		for (i = 0, k = 0; i < n; i++) {
 			if (drvs[i] == exclude) {
