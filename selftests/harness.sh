@@ -7,7 +7,8 @@ result() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not o
 
 echo "KTAP version 1"
 echo "1..3"
-reply=$(qemu-monitor info status)
+reply=$(qemu-monitor info status 2>&1)
+echo "$reply" | grep -q "VM status: running" || echo "$reply" | sed "s/^/# reply: /"
 echo "$reply" | grep -q "VM status: running"
 result $? "qemu-monitor: 'info status' says the VM is running"
 
