@@ -308,8 +308,7 @@ static void ocf_submit_bound(struct cryptop *crp, struct crypto_session *bs)
 		queue_work(ocf_async_wq, &crp->crp_work);
 		return;
 	}
-	if (!(crp->crp_flags & CRYPTO_F_BATCH) && !READ_ONCE(q->blocked) &&
-	    !READ_ONCE(q->len)) {
+	if (!(crp->crp_flags & CRYPTO_F_BATCH) && ocf_queue_idle(q)) {
 		if (ocf_invoke(crp, 0) != OCF_BOUNCE)
 			return;
 	}
@@ -322,15 +321,21 @@ static void ocf_sym_queue_run(struct ocf_queue *q)
 	struct cryptop *crp;
 	unsigned long flags;
 	bool more;
+	int r;
 
 	spin_lock_irqsave(&q->lock, flags);
 	while (!q->blocked && !READ_ONCE(drv->dead) && !list_empty(&q->list)) {
 		crp = list_first_entry(&q->list, struct cryptop, crp_next);
 		list_del_init(&crp->crp_next);
 		q->len--;
+		q->busy++;
 		more = !list_empty(&q->list);
 		spin_unlock_irqrestore(&q->lock, flags);
-		if (ocf_invoke(crp, more ? CRYPTO_HINT_MORE : 0) == OCF_BOUNCE) {
+		r = ocf_invoke(crp, more ? CRYPTO_HINT_MORE : 0);
+		spin_lock_irqsave(&q->lock, flags);
+		q->busy--;
+		spin_unlock_irqrestore(&q->lock, flags);
+		if (r == OCF_BOUNCE) {
 			struct crypto_session *bs = crp->crp_run;
 
 			if (ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {

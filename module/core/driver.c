@@ -14,6 +14,7 @@
 #include "internal.h"
 
 static DEFINE_XARRAY_ALLOC(ocf_drivers);
+static u32 ocf_next_id;		/* ids are handed out cyclically, not reused at once */
 
 static void ocf_driver_release(struct kref *ref)
 {
@@ -141,7 +142,8 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 	for (i = 0; i < OCF_NQUEUES; i++)
 		ocf_queue_init(&drv->q[i], drv, i);
 
-	if (xa_alloc(&ocf_drivers, &id, drv, XA_LIMIT(0, OCF_MAX_DRIVERS - 1), GFP_KERNEL)) {
+	if (xa_alloc_cyclic(&ocf_drivers, &id, drv, XA_LIMIT(0, OCF_MAX_DRIVERS - 1),
+			    &ocf_next_id, GFP_KERNEL) < 0) {
 		kfree(drv);
 		return -1;
 	}

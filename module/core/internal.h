@@ -49,12 +49,19 @@ struct ocf_queue {
 	spinlock_t lock;		/* list, len, blocked, unblock_gen */
 	struct list_head list;		/* cryptop.crp_next / cryptkop.krp_next */
 	unsigned int len;
+	unsigned int busy;		/* taken off the list, not yet submitted */
 	bool blocked;
 	unsigned int unblock_gen;	/* bumped by crypto_unblock() */
 	struct work_struct work;	/* drains the list */
 	struct ocf_driver *drv;
 	int which;			/* 0 = SYMQ, 1 = ASYMQ */
 };
+
+/* Nothing queued, in the worker's hands or blocked: a request may go direct. */
+static inline bool ocf_queue_idle(struct ocf_queue *q)
+{
+	return !READ_ONCE(q->blocked) && !READ_ONCE(q->len) && !READ_ONCE(q->busy);
+}
 
 struct ocf_alg_entry {
 	u16 maxoplen;

@@ -58,7 +58,7 @@ void ocf_kdispatch_retry(struct cryptkop *krp)
 	krp->krp_drv = drv;		/* keeps our reference */
 	krp->krp_hid = drv->id;
 	q = &drv->q[1];
-	if (!READ_ONCE(q->blocked) && !READ_ONCE(q->len) && ocf_kinvoke(krp, 0) == 0)
+	if (ocf_queue_idle(q) && ocf_kinvoke(krp, 0) == 0)
 		return;
 	ocf_kenqueue(krp);
 }
@@ -151,15 +151,21 @@ void ocf_kqueue_run(struct ocf_queue *q)
 	struct cryptkop *krp;
 	unsigned long flags;
 	bool more;
+	int dying;
 
 	spin_lock_irqsave(&q->lock, flags);
 	while (!q->blocked && !drv->dead && !list_empty(&q->list)) {
 		krp = list_first_entry(&q->list, struct cryptkop, krp_next);
 		list_del_init(&krp->krp_next);
 		q->len--;
+		q->busy++;
 		more = !list_empty(&q->list);
 		spin_unlock_irqrestore(&q->lock, flags);
-		if (ocf_kinvoke(krp, more ? CRYPTO_HINT_MORE : 0))
+		dying = ocf_kinvoke(krp, more ? CRYPTO_HINT_MORE : 0);
+		spin_lock_irqsave(&q->lock, flags);
+		q->busy--;
+		spin_unlock_irqrestore(&q->lock, flags);
+		if (dying)
 			ocf_kreroute(krp);
 		spin_lock_irqsave(&q->lock, flags);
 	}

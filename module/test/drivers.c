@@ -33,6 +33,7 @@ static const struct ocft_alginfo ocft_algs[] = {
 	{ CRYPTO_SHA1_HMAC, OCFT_MAC, 0, 20, 20 },
 	{ CRYPTO_NULL_HMAC, OCFT_MAC, 0, 12, 20 },
 	{ CRYPTO_SHA2_256_HMAC, OCFT_MAC, 0, 32, 20 },
+	{ CRYPTO_DEFLATE_COMP, OCFT_COMP, 0, 0, 0 },
 };
 
 const struct ocft_alginfo *ocft_alg(int alg)
@@ -192,6 +193,43 @@ static void ocft_helper_err(struct ocft_drv *d, int rc)
 	WRITE_ONCE(d->last_helper_rc, rc);
 }
 
+/*
+ * Toy compression: CRD_F_COMP keeps the bytes at even offsets of the range
+ * (the output is half as long, rounded up); decompression writes each byte
+ * twice. The result starts at crd_skip; crp_olen is crd_skip + its length.
+ */
+static int ocft_toy_comp(struct ocft_drv *d, struct cryptop *crp,
+			 const struct cryptodesc *crd)
+{
+	u8 in[128], out[256];
+	int i, n, rc;
+
+	if (crd->crd_len > sizeof(in))
+		return EINVAL;
+	rc = crypto_copydata(crp, crd->crd_skip, crd->crd_len, in);
+	if (rc)
+		goto helper;
+	if (crd->crd_flags & CRD_F_COMP) {
+		for (i = 0, n = 0; i < crd->crd_len; i += 2)
+			out[n++] = in[i];
+	} else {
+		for (i = 0, n = 0; i < crd->crd_len; i++) {
+			out[n++] = in[i];
+			out[n++] = in[i];
+		}
+	}
+	if (crd->crd_skip + n > crp->crp_ilen)
+		return ENOSPC;
+	rc = crypto_copyback(crp, crd->crd_skip, n, out);
+	if (rc)
+		goto helper;
+	crp->crp_olen = crd->crd_skip + n;
+	return 0;
+helper:
+	ocft_helper_err(d, rc);
+	return rc;
+}
+
 static int ocft_do_desc(struct ocft_drv *d, struct cryptop *crp,
 			const struct cryptodesc *crd)
 {
@@ -215,6 +253,8 @@ static int ocft_do_desc(struct ocft_drv *d, struct cryptop *crp,
 	}
 	klen = kbits / 8;
 
+	if (ai->kind == OCFT_COMP)
+		return ocft_toy_comp(d, crp, crd);
 	if (ai->kind == OCFT_CIPHER) {
 		memset(iv, 0, sizeof(iv));
 		rc = crypto_desc_iv(crp, crd, iv, ai->ivlen);

@@ -138,7 +138,7 @@ static int ocft_run_case(unsigned int n, const struct ocft_case *c)
 {
 	int r;
 
-	pr_info("running %u %s\n", n, c->name);
+	pr_debug("running %u %s\n", n, c->name);
 
 	ocft_skip_reason[0] = 0;
 	ocft_tester = current;

@@ -23,7 +23,7 @@
 #define OCFT_LONG_TIMEOUT	(30 * HZ)
 
 /* Toy algorithms: what the fake drivers know of the ids they register. */
-enum ocft_kind { OCFT_NONE, OCFT_CIPHER, OCFT_MAC };
+enum ocft_kind { OCFT_NONE, OCFT_CIPHER, OCFT_MAC, OCFT_COMP };
 
 struct ocft_alginfo {
 	int alg;

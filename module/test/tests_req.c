@@ -445,6 +445,69 @@ out:
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/* CRD_F_COMP selects compression, and the driver's crp_olen comes back. */
+static int t_compression(void)
+{
+	static const int alg = CRYPTO_DEFLATE_COMP;
+	u8 data[128], out[128], want[128], nokey[1][32] = {};
+	struct ocft_drv *c;
+	struct ocft_req *r = NULL;
+	crypto_session_t s = NULL;
+	bool ok = true;
+	int i;
+
+	if (ocft_alg_used(alg, 0))
+		return ocft_skip("another driver serves DEFLATE");
+	c = ocft_drv_new("ocft_comp", 0, CRYPTOCAP_F_SOFTWARE | CRYPTOCAP_F_SYNC, 0,
+			 OCFT_MODE_SYNC);
+	if (!CHECK(c && c->alive) || !CHECK_EQ(ocft_drv_register(c, alg), 0))
+		goto out;
+	if (!CHECK_EQ(ocft_session(&s, CRYPTOCAP_F_SOFTWARE, &alg, nokey, NULL, 1), 0))
+		goto out;
+	r = ocft_req_new(128, OCFT_BUF_FLAT, GFP_KERNEL);
+	if (!CHECK(r))
+		goto out;
+	ocft_fill(data, sizeof(data), 71);
+
+	/* compress 40 bytes at offset 8: 20 bytes out, crp_olen 28 */
+	ocft_req_write(r, data);
+	r->crp.crp_session = s;
+	r->crd[0].crd_alg = alg;
+	r->crd[0].crd_skip = 8;
+	r->crd[0].crd_len = 40;
+	r->crd[0].crd_flags = CRD_F_COMP;
+	r->crd[0].crd_next = NULL;
+	r->crp.crp_desc = &r->crd[0];
+	if (CHECK_EQ(ocft_submit_wait(r, &ok), 0)) {
+		CHECK_EQ(r->crp.crp_olen, 28);
+		ocft_req_read(r, out);
+		memcpy(want, data, sizeof(want));
+		for (i = 0; i < 20; i++)
+			want[8 + i] = data[8 + 2 * i];
+		CHECK(!memcmp(out, want, sizeof(want)));
+	}
+	/* decompress those 20 bytes: 40 out, crp_olen 48 */
+	r->crd[0].crd_len = 20;
+	r->crd[0].crd_flags = 0;
+	if (!r->leaked && CHECK_EQ(ocft_submit_wait(r, &ok), 0)) {
+		CHECK_EQ(r->crp.crp_olen, 48);
+		ocft_req_read(r, out);
+		for (i = 0; i < 20; i++)
+			CHECK(out[8 + 2 * i] == data[8 + 2 * i] &&
+			      out[9 + 2 * i] == data[8 + 2 * i]);
+	}
+out:
+	if (r) {
+		if (r->leaked)
+			ok = false;
+		ocft_req_free(r);
+	}
+	if (s)
+		CHECK_EQ(crypto_freesession(s), 0);
+	ocft_drv_kill(c);	/* freed with the module, like every test driver */
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 static int t_mac_results(void)
 {
 	u8 keys[2][32], data[128], out[128], want[128], iv[16], mac[32];
@@ -1180,6 +1243,7 @@ const struct ocft_case ocft_cases_req[] = {
 	{ "iv_rules", t_iv_rules },
 	{ "iv_explicit_written_unless_present", t_iv_explicit_written },
 	{ "key_explicit", t_key_explicit },
+	{ "compression_comp_flag_and_olen", t_compression },
 	{ "mac_mlen_truncation_and_crp_mac", t_mac_results },
 	{ "callback_contexts_cbimm_cbifsync", t_callbacks },
 	{ "async_process_in_worker", t_async },
