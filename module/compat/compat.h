@@ -30,4 +30,19 @@
 #endif
 #define OCF_IMPORT_NS() MODULE_INFO(import_ns, OPENCRYPTO_NS)
 
+/*
+ * The crypto API's completion callback gets the request up to 6.2 and the
+ * request's data pointer from 6.3 on. Define one with OCF_COMPLETION(name)
+ * and get the data with OCF_COMPLETION_DATA().
+ */
+#include <linux/crypto.h>
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#define OCF_COMPLETION(name) void name(void *ocf_completion_data, int err)
+#define OCF_COMPLETION_DATA() (ocf_completion_data)
+#else
+#define OCF_COMPLETION(name) \
+	void name(struct crypto_async_request *ocf_completion_req, int err)
+#define OCF_COMPLETION_DATA() (ocf_completion_req->data)
+#endif
+
 #endif /* OPENCRYPTO_COMPAT_H */

@@ -417,6 +417,11 @@ buffer.o: /work/main/module/core/buffer.c \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/module.h \
  /usr/src/linux-headers-6.1.0-56-common/include/asm-generic/module.h \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/orc_types.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/crypto.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/slab.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/percpu-refcount.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan-enabled.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/highmem.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/fs.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/wait_bit.h \
@@ -472,10 +477,6 @@ buffer.o: /work/main/module/core/buffer.c \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/fs_types.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/mount.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/mnt_idmapping.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/slab.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/percpu-refcount.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan-enabled.h \
  /usr/src/linux-headers-6.1.0-56-common/include/uapi/linux/fs.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/quota.h \
  /usr/src/linux-headers-6.1.0-56-common/include/uapi/linux/dqblk_xfs.h \

@@ -417,11 +417,12 @@ dispatch.o: /work/main/module/core/dispatch.c \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/module.h \
  /usr/src/linux-headers-6.1.0-56-common/include/asm-generic/module.h \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/orc_types.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/kthread.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/crypto.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/slab.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/percpu-refcount.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan-enabled.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/kthread.h \
  /work/main/module/core/internal.h \
  /work/main/module/../include/opencrypto/crypto.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/bvec.h \

@@ -417,6 +417,11 @@ kdispatch.o: /work/main/module/core/kdispatch.c \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/module.h \
  /usr/src/linux-headers-6.1.0-56-common/include/asm-generic/module.h \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/orc_types.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/crypto.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/slab.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/percpu-refcount.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan-enabled.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/sort.h \
  /work/main/module/core/internal.h \
  /work/main/module/../include/opencrypto/crypto.h \
@@ -476,10 +481,6 @@ kdispatch.o: /work/main/module/core/kdispatch.c \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/fs_types.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/mount.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/mnt_idmapping.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/slab.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/percpu-refcount.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan.h \
- /usr/src/linux-headers-6.1.0-56-common/include/linux/kasan-enabled.h \
  /usr/src/linux-headers-6.1.0-56-common/include/uapi/linux/fs.h \
  /usr/src/linux-headers-6.1.0-56-common/include/linux/quota.h \
  /usr/src/linux-headers-6.1.0-56-common/include/uapi/linux/dqblk_xfs.h \

@@ -7,6 +7,7 @@
 #include <linux/module.h>
 
 #include "internal.h"
+#include "../drivers/linux.h"
 
 /**
  * opencrypto_version() - version of the loaded framework
@@ -28,12 +29,19 @@ static int __init opencrypto_init(void)
 	if (err)
 		return err;
 	ocf_stats_init();
+	err = ocf_lx_registry_init();
+	if (err) {
+		ocf_stats_exit();
+		ocf_dispatch_exit();
+		return err;
+	}
 	pr_info("opencrypto framework %s loaded\n", OPENCRYPTO_VERSION);
 	return 0;
 }
 
 static void __exit opencrypto_exit(void)
 {
+	ocf_lx_registry_exit();
 	ocf_stats_exit();
 	ocf_drivers_shutdown();
 	ocf_dispatch_exit();

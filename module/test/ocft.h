@@ -240,5 +240,7 @@ extern const struct ocft_case ocft_cases_req[];
 extern const unsigned int ocft_ncases_req;
 extern const struct ocft_case ocft_cases_mig[];
 extern const unsigned int ocft_ncases_mig;
+extern const struct ocft_case ocft_cases_linux[];
+extern const unsigned int ocft_ncases_linux;
 
 #endif /* OPENCRYPTO_TEST_OCFT_H */

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The Linux crypto API implementations as opencrypto drivers: shared
+ * declarations of module/drivers/linux_*.c.
+ */
+#ifndef OPENCRYPTO_DRIVERS_LINUX_H
+#define OPENCRYPTO_DRIVERS_LINUX_H
+
+#include <linux/crypto.h>
+#include <linux/list.h>
+#include <linux/rwsem.h>
+
+#include <opencrypto/crypto.h>
+
+/*
+ * Exported by the crypto API on every supported kernel, but declared only in
+ * its private crypto/internal.h: walk under down_read(&crypto_alg_sem).
+ */
+extern struct list_head crypto_alg_list;
+extern struct rw_semaphore crypto_alg_sem;
+
+enum ocf_lx_kind {
+	OCF_LX_NONE,
+	OCF_LX_SKCIPHER,
+	OCF_LX_HASH,		/* ahash, keyless */
+	OCF_LX_HMAC,		/* ahash, keyed */
+};
+
+/* How one opencrypto algorithm maps onto the Linux crypto API. */
+struct ocf_lx_map {
+	int alg;
+	enum ocf_lx_kind kind;
+	const char *name;	/* cra_name, e.g. "cbc(aes)" */
+	const char *tmpl;	/* template making it from @inner, e.g. "cbc" */
+	const char *inner;	/* cra_name of what the template wraps */
+	u32 inner_type;		/* CRYPTO_ALG_TYPE_* of @inner */
+};
+
+extern const struct ocf_lx_map ocf_lx_maps[];
+extern const unsigned int ocf_lx_nmaps;
+const struct ocf_lx_map *ocf_lx_map_get(int alg);
+
+/* One opencrypto driver: the implementations of one provider module. */
+struct ocf_lx_dev {
+	struct crypto_device dev;
+	char name[MODULE_NAME_LEN];
+	struct module *mod;		/* NULL: built in */
+	s32 id;
+	bool hw;
+	bool blocked;			/* we returned ERESTART */
+	atomic_t inflight;		/* requests inside the Linux driver */
+	char *impl[CRYPTO_ALGORITHM_ALL]; /* Linux driver name per algorithm */
+	struct list_head node;
+};
+
+/* A session: one Linux transform per algorithm of the chain. */
+#define OCF_LX_MAX_TFMS 8
+
+struct ocf_lx_tfm {
+	int alg;
+	enum ocf_lx_kind kind;
+	union {
+		struct crypto_skcipher *sk;
+		struct crypto_ahash *ah;
+	};
+	unsigned int reqsize;
+};
+
+struct ocf_lx_sess {
+	int n;
+	struct ocf_lx_tfm t[OCF_LX_MAX_TFMS];
+};
+
+extern const struct crypto_driver_methods ocf_lx_methods;
+
+int ocf_lx_registry_init(void);
+void ocf_lx_registry_exit(void);
+
+#endif /* OPENCRYPTO_DRIVERS_LINUX_H */

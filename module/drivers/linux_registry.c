@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Discovery: the implementations registered in the Linux crypto API become
+ * opencrypto drivers, one per provider, named as users expect to pass to
+ * crypto_find_driver(): the owning module ("aesni_intel", "virtio_crypto"),
+ * or "linux_generic" for the kernel's generic C code (built in, or
+ * "-generic"/"-lib" implementations). Template instances (cbc(aes-aesni),
+ * hmac(sha256-avx2)) belong to the provider of what they wrap, and are
+ * found from that primitive even before anything instantiated them.
+ *
+ * A provider is hardware (off-CPU) when one of its algorithms is
+ * CRYPTO_ALG_KERN_DRIVER_ONLY or when its module drives a device: it owns a
+ * driver on the PCI, platform or virtio bus. CPU code (generic, AES-NI,
+ * AVX, cryptd/simd wrappers) is software.
+ */
+#include <linux/device.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/pci.h>
+#include <linux/platform_device.h>
+#include <linux/rwsem.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/virtio.h>
+
+#include "linux.h"
+
+static LIST_HEAD(ocf_lx_devs);
+static DEFINE_MUTEX(ocf_lx_mutex);
+
+/* Registered only to learn where the virtio bus is; it matches no device. */
+static const struct virtio_device_id ocf_lx_no_ids[] = { { 0 } };
+static struct virtio_driver ocf_lx_virtio_probe = {
+	.driver.name = "opencrypto_probe",
+	.id_table = ocf_lx_no_ids,
+};
+
+static bool ocf_lx_virtio_registered;
+
+/* An implementation found in the list, before grouping. */
+struct ocf_lx_found {
+	int alg;
+	char driver[CRYPTO_MAX_ALG_NAME];	/* to allocate */
+	char group[MODULE_NAME_LEN];
+	struct module *mod;
+	int prio;
+	bool direct;				/* not through a template */
+	bool kdo;				/* CRYPTO_ALG_KERN_DRIVER_ONLY */
+	bool async;
+};
+
+static bool ocf_lx_usable(const struct crypto_alg *a)
+{
+	u32 bad = CRYPTO_ALG_LARVAL | CRYPTO_ALG_DEAD | CRYPTO_ALG_DYING | CRYPTO_ALG_INTERNAL;
+
+	return !(a->cra_flags & bad) && (a->cra_flags & CRYPTO_ALG_TESTED);
+}
+
+/* The innermost driver name of "cbc(aes-aesni)" is "aes-aesni". */
+static void ocf_lx_innermost(const char *driver, char *out, size_t len)
+{
+	const char *open = strrchr(driver, '(');
+	const char *start = open ? open + 1 : driver;
+	size_t n = strcspn(start, "),");
+
+	strscpy(out, start, min(len, n + 1));
+}
+
+static struct crypto_alg *ocf_lx_by_driver(const char *driver)
+{
+	struct crypto_alg *a;
+
+	list_for_each_entry(a, &crypto_alg_list, cra_list)
+		if (!strcmp(a->cra_driver_name, driver))
+			return a;
+	return NULL;
+}
+
+static bool ocf_lx_generic(const char *driver, const struct module *mod)
+{
+	size_t n = strlen(driver);
+
+	return !mod || (n > 8 && !strcmp(driver + n - 8, "-generic")) ||
+	       (n > 4 && !strcmp(driver + n - 4, "-lib"));
+}
+
+/* Who provides @driver: its group name and module. Under crypto_alg_sem. */
+static void ocf_lx_provider(const char *driver, struct ocf_lx_found *f)
+{
+	char inner[CRYPTO_MAX_ALG_NAME];
+	struct crypto_alg *a;
+
+	ocf_lx_innermost(driver, inner, sizeof(inner));
+	a = ocf_lx_by_driver(inner);
+	f->mod = a ? a->cra_module : NULL;
+	if (a && (a->cra_flags & CRYPTO_ALG_KERN_DRIVER_ONLY))
+		f->kdo = true;
+	if (ocf_lx_generic(inner, f->mod)) {
+		strscpy(f->group, "linux_generic", sizeof(f->group));
+		f->mod = NULL;
+	} else {
+		strscpy(f->group, module_name(f->mod), sizeof(f->group));
+	}
+}
+
+/* Walk the crypto API's list; returns what it found (kfree it). */
+static struct ocf_lx_found *ocf_lx_scan(unsigned int *nfound)
+{
+	struct ocf_lx_found *found, *f;
+	unsigned int n = 0, max = 1024, i;
+	struct crypto_alg *a;
+
+	found = kvcalloc(max, sizeof(*found), GFP_KERNEL);
+	if (!found)
+		return NULL;
+	down_read(&crypto_alg_sem);
+	list_for_each_entry(a, &crypto_alg_list, cra_list) {
+		if (!ocf_lx_usable(a))
+			continue;
+		for (i = 0; i < ocf_lx_nmaps && n < max; i++) {
+			const struct ocf_lx_map *m = &ocf_lx_maps[i];
+			u32 type = a->cra_flags & CRYPTO_ALG_TYPE_MASK;
+
+			f = &found[n];
+			if (!strcmp(a->cra_name, m->name)) {
+				strscpy(f->driver, a->cra_driver_name, sizeof(f->driver));
+				f->direct = true;
+			} else if (m->inner && !strcmp(a->cra_name, m->inner) &&
+				   (type & ~1) == (m->inner_type & ~1)) {
+				if (snprintf(f->driver, sizeof(f->driver), "%s(%s)", m->tmpl,
+					     a->cra_driver_name) >= sizeof(f->driver))
+					continue;
+				f->direct = false;
+			} else {
+				continue;
+			}
+			f->alg = m->alg;
+			f->prio = a->cra_priority;
+			f->kdo = a->cra_flags & CRYPTO_ALG_KERN_DRIVER_ONLY;
+			f->async = a->cra_flags & CRYPTO_ALG_ASYNC;
+			ocf_lx_provider(f->driver, f);
+			n++;
+		}
+	}
+	/* take module references while the list is stable */
+	for (i = 0; i < n; i++)
+		if (found[i].mod && !try_module_get(found[i].mod))
+			found[i].alg = 0;
+	up_read(&crypto_alg_sem);
+	*nfound = n;
+	return found;
+}
+
+static int ocf_lx_drv_match(struct device_driver *drv, void *data)
+{
+	return drv->owner == data;
+}
+
+/* Does @mod drive a device (own a driver on a device bus)? */
+static bool ocf_lx_drives_device(struct module *mod)
+{
+	if (!mod)
+		return false;
+	if (bus_for_each_drv(&pci_bus_type, NULL, mod, ocf_lx_drv_match) ||
+	    bus_for_each_drv(&platform_bus_type, NULL, mod, ocf_lx_drv_match))
+		return true;
+	return ocf_lx_virtio_registered &&
+	       bus_for_each_drv(ocf_lx_virtio_probe.driver.bus, NULL, mod, ocf_lx_drv_match);
+}
+
+static struct ocf_lx_dev *ocf_lx_dev_get(const struct ocf_lx_found *f)
+{
+	struct ocf_lx_dev *d;
+
+	list_for_each_entry(d, &ocf_lx_devs, node)
+		if (!strcmp(d->name, f->group))
+			return d;
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return NULL;
+	strscpy(d->name, f->group, sizeof(d->name));
+	d->mod = f->mod;
+	d->id = -1;
+	d->dev.name = d->name;
+	d->dev.methods = &ocf_lx_methods;
+	d->dev.priv = d;
+	list_add_tail(&d->node, &ocf_lx_devs);
+	return d;
+}
+
+/* Prefer a direct implementation, then the highest priority. */
+static bool ocf_lx_better(const struct ocf_lx_found *f, const struct ocf_lx_found *best)
+{
+	if (!best)
+		return true;
+	if (f->direct != best->direct)
+		return f->direct;
+	return f->prio > best->prio;
+}
+
+static void ocf_lx_dev_free(struct ocf_lx_dev *d)
+{
+	int i;
+
+	if (d->id >= 0)
+		crypto_unregister_all(d->id);
+	for (i = 0; i < CRYPTO_ALGORITHM_ALL; i++)
+		kfree(d->impl[i]);
+	list_del(&d->node);
+	kfree(d);
+}
+
+/**
+ * ocf_lx_registry_init() - make opencrypto drivers of what the crypto API has
+ *
+ * Context: process.
+ * Return: 0 or -errno.
+ */
+int ocf_lx_registry_init(void)
+{
+	const struct ocf_lx_found **best;
+	struct ocf_lx_found *found;
+	struct ocf_lx_dev *d, *tmp;
+	unsigned int n, i;
+	int alg;
+
+	if (!register_virtio_driver(&ocf_lx_virtio_probe))
+		ocf_lx_virtio_registered = true;
+
+	found = ocf_lx_scan(&n);
+	if (!found)
+		return -ENOMEM;
+	best = kcalloc(CRYPTO_ALGORITHM_ALL, sizeof(*best), GFP_KERNEL);
+	if (!best) {
+		kvfree(found);
+		return -ENOMEM;
+	}
+
+	mutex_lock(&ocf_lx_mutex);
+	for (i = 0; i < n; i++) {
+		struct ocf_lx_found *f = &found[i];
+
+		if (!f->alg)
+			continue;
+		d = ocf_lx_dev_get(f);
+		if (!d)
+			continue;
+		d->hw |= f->kdo;
+	}
+	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node) {
+		bool async = false;
+		int flags;
+
+		memset(best, 0, CRYPTO_ALGORITHM_ALL * sizeof(*best));
+		for (i = 0; i < n; i++) {
+			if (found[i].alg && !strcmp(found[i].group, d->name) &&
+			    ocf_lx_better(&found[i], best[found[i].alg]))
+				best[found[i].alg] = &found[i];
+		}
+		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++) {
+			if (!best[alg])
+				continue;
+			d->impl[alg] = kstrdup(best[alg]->driver, GFP_KERNEL);
+			async |= best[alg]->async;
+		}
+		d->hw |= ocf_lx_drives_device(d->mod);
+		flags = d->hw ? CRYPTOCAP_F_HARDWARE : CRYPTOCAP_F_SOFTWARE;
+		if (!async)
+			flags |= CRYPTOCAP_F_SYNC;
+		d->id = crypto_get_driverid(&d->dev, sizeof(struct ocf_lx_sess), flags);
+		if (d->id < 0) {
+			ocf_lx_dev_free(d);
+			continue;
+		}
+		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++)
+			if (d->impl[alg])
+				crypto_register(d->id, alg, 0, 0);
+		pr_debug("driver %s (%s): id %d\n", d->name,
+			 d->hw ? "hardware" : "software", d->id);
+	}
+	mutex_unlock(&ocf_lx_mutex);
+
+	for (i = 0; i < n; i++)
+		if (found[i].alg && found[i].mod)
+			module_put(found[i].mod);
+	kfree(best);
+	kvfree(found);
+	return 0;
+}
+
+void ocf_lx_registry_exit(void)
+{
+	struct ocf_lx_dev *d, *tmp;
+
+	mutex_lock(&ocf_lx_mutex);
+	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node)
+		ocf_lx_dev_free(d);
+	mutex_unlock(&ocf_lx_mutex);
+	if (ocf_lx_virtio_registered)
+		unregister_virtio_driver(&ocf_lx_virtio_probe);
+}

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Symmetric sessions on Linux transforms: skcipher for ciphers, ahash for
+ * hashes and HMACs. Requests go through the asynchronous API over
+ * scatterlists built on the request's own buffer (no bounce for flat
+ * kernel memory, scatterlists or page segments); descriptors run one after
+ * the other, each started from the completion of the previous one. Nothing
+ * sleeps in process(): a full hardware queue on the first descriptor
+ * returns ERESTART, and the next completion of the driver unblocks it.
+ */
+#include <crypto/hash.h>
+#include <crypto/scatterwalk.h>
+#include <crypto/skcipher.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+#include "linux.h"
+
+#define OCF_LX_MAX_SG 64
+
+/* One request in flight: what it runs now, and the Linux request after it. */
+struct ocf_lx_req {
+	struct cryptop *crp;
+	struct crypto_device *dev;
+	struct ocf_lx_sess *ss;
+	struct cryptodesc *crd;		/* the descriptor running */
+	struct ocf_lx_tfm *t;
+	u8 iv[EALG_MAX_BLOCK_LEN];
+	u8 mac[HASH_MAX_LEN];
+	struct scatterlist sg[OCF_LX_MAX_SG];
+	/* the skcipher_request or ahash_request follows, aligned */
+	u8 sub[] __aligned(CRYPTO_MINALIGN);
+};
+
+static struct ocf_lx_tfm *ocf_lx_tfm_of(struct ocf_lx_sess *ss, int alg)
+{
+	int i;
+
+	for (i = 0; i < ss->n; i++)
+		if (ss->t[i].alg == alg)
+			return &ss->t[i];
+	return NULL;
+}
+
+static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
+{
+	int i;
+
+	for (i = 0; i < ss->n; i++) {
+		if (ss->t[i].kind == OCF_LX_SKCIPHER)
+			crypto_free_skcipher(ss->t[i].sk);
+		else
+			crypto_free_ahash(ss->t[i].ah);
+	}
+	ss->n = 0;
+}
+
+static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
+			     const struct cryptoini *cri)
+{
+	struct ocf_lx_dev *d = dev->priv;
+	struct ocf_lx_sess *ss = crypto_get_driver_session(cses);
+	int err = 0;
+
+	for (; cri && !err; cri = cri->cri_next) {
+		const struct ocf_lx_map *m = ocf_lx_map_get(cri->cri_alg);
+		struct ocf_lx_tfm *t = &ss->t[ss->n];
+		const char *name = d->impl[cri->cri_alg];
+
+		if (!m || !name || ss->n == OCF_LX_MAX_TFMS) {
+			err = EOPNOTSUPP;
+			break;
+		}
+		t->alg = cri->cri_alg;
+		t->kind = m->kind;
+		if (m->kind == OCF_LX_SKCIPHER) {
+			t->sk = crypto_alloc_skcipher(name, 0, 0);
+			if (IS_ERR(t->sk)) {
+				err = EOPNOTSUPP;
+				break;
+			}
+			t->reqsize = sizeof(struct skcipher_request) +
+				     crypto_skcipher_reqsize(t->sk);
+			ss->n++;
+			if (crypto_skcipher_setkey(t->sk, cri->cri_key, cri->cri_klen / 8))
+				err = EINVAL;
+		} else {
+			t->ah = crypto_alloc_ahash(name, 0, 0);
+			if (IS_ERR(t->ah)) {
+				err = EOPNOTSUPP;
+				break;
+			}
+			t->reqsize = sizeof(struct ahash_request) + crypto_ahash_reqsize(t->ah);
+			ss->n++;
+			if (m->kind == OCF_LX_HMAC &&
+			    crypto_ahash_setkey(t->ah, cri->cri_key, cri->cri_klen / 8))
+				err = EINVAL;
+		}
+	}
+	if (err)
+		ocf_lx_free_tfms(ss);
+	return err;
+}
+
+static void ocf_lx_freesession(struct crypto_device *dev, crypto_session_t cses)
+{
+	ocf_lx_free_tfms(crypto_get_driver_session(cses));
+}
+
+/* Pages of a flat kernel buffer: direct map, or vmalloc. */
+static struct page *ocf_lx_virt_page(const u8 *p)
+{
+	return is_vmalloc_addr(p) ? vmalloc_to_page(p) : virt_to_page(p);
+}
+
+/* A scatterlist for bytes [off, off + len) of the request's buffer. */
+static struct scatterlist *ocf_lx_sg(struct ocf_lx_req *rq, int off, int len)
+{
+	struct cryptop *crp = rq->crp;
+	int n = 0;
+
+	if (!len)
+		return NULL;
+	if (crp->crp_flags & CRYPTO_F_IMBUF)
+		return scatterwalk_ffwd(rq->sg, crp->crp_sg, off);
+
+	sg_init_table(rq->sg, OCF_LX_MAX_SG);
+	if (crp->crp_flags & CRYPTO_F_IOV) {
+		const struct crypto_uio *uio = crp->crp_uio;
+		unsigned int i;
+
+		for (i = 0; i < uio->uio_nr && len; i++) {
+			const struct bio_vec *bv = &uio->uio_bvec[i];
+			unsigned int c;
+
+			if (off >= bv->bv_len) {
+				off -= bv->bv_len;
+				continue;
+			}
+			if (n == OCF_LX_MAX_SG)
+				return ERR_PTR(-E2BIG);
+			c = min_t(unsigned int, bv->bv_len - off, len);
+			sg_set_page(&rq->sg[n++], bv->bv_page, c, bv->bv_offset + off);
+			len -= c;
+			off = 0;
+		}
+	} else {
+		const u8 *p = (const u8 *)crp->crp_buf + off;
+
+		while (len) {
+			unsigned int po = offset_in_page(p);
+			unsigned int c = min_t(unsigned int, len, PAGE_SIZE - po);
+
+			if (n == OCF_LX_MAX_SG)
+				return ERR_PTR(-E2BIG);
+			sg_set_page(&rq->sg[n++], ocf_lx_virt_page(p), c, po);
+			p += c;
+			len -= c;
+		}
+	}
+	sg_mark_end(&rq->sg[n - 1]);
+	return rq->sg;
+}
+
+/* Lift our ERESTART once a request leaves the Linux driver. */
+static void ocf_lx_unblock(struct ocf_lx_dev *d)
+{
+	if (READ_ONCE(d->blocked)) {
+		WRITE_ONCE(d->blocked, false);
+		crypto_unblock(d->id, CRYPTO_SYMQ);
+	}
+}
+
+static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
+{
+	struct ocf_lx_dev *d = rq->dev->priv;
+	struct cryptop *crp = rq->crp;
+
+	kfree_sensitive(rq);
+	atomic_dec(&d->inflight);
+	crp->crp_etype = err < 0 ? -err : err;
+	crypto_done(crp);
+	ocf_lx_unblock(d);
+}
+
+static int ocf_lx_start(struct ocf_lx_req *rq, bool first);
+
+/* The descriptor that was running is complete: finish it, start the next. */
+static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
+{
+	const struct cryptodesc *crd = rq->crd;
+
+	if (!err && rq->t->kind != OCF_LX_SKCIPHER)
+		err = crypto_mac_result(rq->crp, crd, rq->mac,
+					crypto_ahash_digestsize(rq->t->ah));
+	if (err || !crd->crd_next) {
+		ocf_lx_finish(rq, err);
+		return;
+	}
+	rq->crd = crd->crd_next;
+	err = ocf_lx_start(rq, false);
+	if (err != -EINPROGRESS)
+		ocf_lx_step_done(rq, err);
+}
+
+static OCF_COMPLETION(ocf_lx_complete)
+{
+	struct ocf_lx_req *rq = OCF_COMPLETION_DATA();
+
+	if (err == -EINPROGRESS)	/* left the backlog; not done yet */
+		return;
+	ocf_lx_step_done(rq, err);
+}
+
+/*
+ * Start the current descriptor. Returns -EINPROGRESS when it completes
+ * later (ocf_lx_complete), 0 or an error when it is already over, and
+ * -EAGAIN when the first descriptor finds the hardware queue full.
+ */
+static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
+{
+	struct cryptodesc *crd = rq->crd;
+	struct ocf_lx_tfm *t = ocf_lx_tfm_of(rq->ss, crd->crd_alg);
+	u32 flags = first ? 0 : CRYPTO_TFM_REQ_MAY_BACKLOG;
+	struct scatterlist *sg;
+	int err;
+
+	if (!t || (crd->crd_flags & CRD_F_KEY_EXPLICIT))
+		return -EOPNOTSUPP;
+	rq->t = t;
+	sg = ocf_lx_sg(rq, crd->crd_skip, crd->crd_len);
+	if (IS_ERR(sg))
+		return PTR_ERR(sg);
+
+	if (t->kind == OCF_LX_SKCIPHER) {
+		struct skcipher_request *req = (void *)rq->sub;
+		unsigned int ivlen = crypto_skcipher_ivsize(t->sk);
+
+		if (ivlen) {
+			err = crypto_desc_iv(rq->crp, crd, rq->iv, ivlen);
+			if (err)
+				return -err;
+		}
+		skcipher_request_set_tfm(req, t->sk);
+		skcipher_request_set_callback(req, flags, ocf_lx_complete, rq);
+		skcipher_request_set_crypt(req, sg, sg, crd->crd_len, rq->iv);
+		err = crd->crd_flags & CRD_F_ENCRYPT ? crypto_skcipher_encrypt(req) :
+						       crypto_skcipher_decrypt(req);
+	} else {
+		struct ahash_request *req = (void *)rq->sub;
+
+		ahash_request_set_tfm(req, t->ah);
+		ahash_request_set_callback(req, flags, ocf_lx_complete, rq);
+		ahash_request_set_crypt(req, sg, rq->mac, crd->crd_len);
+		err = crypto_ahash_digest(req);
+	}
+	if (err == -EBUSY && !first)
+		return -EINPROGRESS;	/* backlogged: the callback comes */
+	if (first && (err == -EBUSY || err == -ENOSPC))
+		return -EAGAIN;
+	return err;
+}
+
+static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hint)
+{
+	struct ocf_lx_sess *ss = crypto_get_driver_session(crp->crp_session);
+	struct ocf_lx_dev *d = dev->priv;
+	struct ocf_lx_req *rq;
+	unsigned int reqsize = 0;
+	int i, err;
+
+	for (i = 0; i < ss->n; i++)
+		reqsize = max(reqsize, ss->t[i].reqsize);
+	rq = kzalloc(sizeof(*rq) + reqsize, GFP_ATOMIC | __GFP_NOWARN);
+	if (!rq) {
+		crp->crp_etype = ENOMEM;
+		crypto_done(crp);
+		return 0;
+	}
+	atomic_inc(&d->inflight);
+	rq->crp = crp;
+	rq->dev = dev;
+	rq->ss = ss;
+	rq->crd = crp->crp_desc;
+	err = ocf_lx_start(rq, true);
+	if (err == -EINPROGRESS)
+		return 0;
+	if (err == -EAGAIN) {
+		kfree_sensitive(rq);
+		WRITE_ONCE(d->blocked, true);
+		/* blocked before the count: a completion in between unblocks */
+		smp_mb__before_atomic();
+		if (atomic_dec_and_test(&d->inflight))
+			ocf_lx_unblock(d);	/* nothing left to complete: retry */
+		return ERESTART;
+	}
+	ocf_lx_step_done(rq, err);
+	return 0;
+}
+
+const struct crypto_driver_methods ocf_lx_methods = {
+	.newsession = ocf_lx_newsession,
+	.freesession = ocf_lx_freesession,
+	.process = ocf_lx_process,
+};

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The Linux crypto API drivers through the framework: known-answer vectors
+ * from the standards on every driver that offers each algorithm, and the
+ * guest's virtio-crypto accelerator found as hardware.
+ */
+#include <linux/completion.h>
+#include <linux/scatterlist.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "ocft.h"
+
+struct ocft_kat {
+	const char *what;
+	int alg;
+	const char *key;	/* hex */
+	const char *iv;		/* hex, ciphers */
+	const char *in;		/* hex, or text when @text */
+	const char *out;	/* hex */
+	bool text;
+};
+
+#define AES128 "2b7e151628aed2a6abf7158809cf4f3c"
+#define PT2 "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+
+static const struct ocft_kat ocft_kats[] = {
+	/* NIST SP 800-38A F.2.1, F.1.1, F.5.1 (two blocks each) */
+	{ "AES-128-CBC (SP 800-38A F.2.1)", CRYPTO_AES_CBC, AES128,
+	  "000102030405060708090a0b0c0d0e0f", PT2,
+	  "7649abac8119b246cee98e9b12e9197d5086cb9b507219ee95db113a917678b2" },
+	{ "AES-128-ECB (SP 800-38A F.1.1)", CRYPTO_AES_ECB, AES128, NULL, PT2,
+	  "3ad77bb40d7a3660a89ecaf32466ef97f5d3d58503b9699de785895a96fdbaaf" },
+	{ "AES-128-CTR (SP 800-38A F.5.1)", CRYPTO_AES_CTR, AES128,
+	  "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff", PT2,
+	  "874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff" },
+	/* FIPS 180-4 examples, RFC 1321 */
+	{ "SHA-1 (FIPS 180-4, \"abc\")", CRYPTO_SHA1, NULL, NULL, "abc",
+	  "a9993e364706816aba3e25717850c26c9cd0d89d", true },
+	{ "SHA-256 (FIPS 180-4, \"abc\")", CRYPTO_SHA2_256, NULL, NULL, "abc",
+	  "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", true },
+	{ "MD5 (RFC 1321, \"abc\")", CRYPTO_MD5, NULL, NULL, "abc",
+	  "900150983cd24fb0d6963f7d28e17f72", true },
+	/* RFC 2202 and RFC 4231, test case 2 */
+	{ "HMAC-SHA1 (RFC 2202 case 2)", CRYPTO_SHA1_HMAC, "4a656665", NULL,
+	  "what do ya want for nothing?", "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79", true },
+	{ "HMAC-SHA256 (RFC 4231 case 2)", CRYPTO_SHA2_256_HMAC, "4a656665", NULL,
+	  "what do ya want for nothing?",
+	  "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", true },
+};
+
+static int ocft_unhex(const char *hex, u8 *out, int max)
+{
+	int n = hex ? strlen(hex) / 2 : 0;
+
+	if (n > max || (n && hex2bin(out, hex, n)))
+		return -1;
+	return n;
+}
+
+struct ocft_kat_req {
+	struct completion done;
+};
+
+static int ocft_kat_cb(struct cryptop *crp)
+{
+	complete(&((struct ocft_kat_req *)crp->crp_opaque)->done);
+	return 0;
+}
+
+/* Run @k on driver @id with a flat or a scatterlist buffer; 0: right answer. */
+static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
+{
+	u8 key[64], iv[16], want[64], *buf;
+	struct scatterlist sg[2];
+	struct cryptoini cri = {};
+	struct ocft_kat_req kr;
+	crypto_session_t s;
+	struct cryptop *crp;
+	int klen, inlen, outlen, rc;
+	bool cipher = k->iv || k->alg == CRYPTO_AES_ECB;
+
+	buf = kzalloc(128, GFP_KERNEL);	/* DMA-able, not on the stack */
+	if (!buf)
+		return -ENOMEM;
+	klen = ocft_unhex(k->key, key, sizeof(key));
+	outlen = ocft_unhex(k->out, want, sizeof(want));
+	if (k->text) {
+		inlen = strlen(k->in);
+		memcpy(buf, k->in, inlen);
+	} else {
+		inlen = ocft_unhex(k->in, buf, 128);
+	}
+	if (klen < 0 || outlen < 0 || inlen < 0 || ocft_unhex(k->iv, iv, sizeof(iv)) < 0) {
+		kfree(buf);
+		return -EINVAL;
+	}
+	cri.cri_alg = k->alg;
+	cri.cri_klen = klen * 8;
+	cri.cri_key = key;
+	rc = crypto_newsession(&s, &cri, id);
+	if (rc) {
+		kfree(buf);
+		return rc;
+	}
+	crp = crypto_getreq(1);
+	if (!crp) {
+		crypto_freesession(s);
+		kfree(buf);
+		return -ENOMEM;
+	}
+	init_completion(&kr.done);
+	crp->crp_session = s;
+	crp->crp_ilen = inlen + (cipher ? 0 : outlen);
+	crp->crp_callback = ocft_kat_cb;
+	crp->crp_opaque = &kr;
+	if (sg_buf) {
+		/* two segments, split inside the data */
+		sg_init_table(sg, 2);
+		sg_set_buf(&sg[0], buf, 7);
+		sg_set_buf(&sg[1], buf + 7, crp->crp_ilen - 7);
+		crp->crp_flags = CRYPTO_F_IMBUF;
+		crp->crp_sg = sg;
+	} else {
+		crp->crp_buf = buf;
+	}
+	crp->crp_desc->crd_alg = k->alg;
+	crp->crp_desc->crd_len = inlen;
+	if (cipher) {
+		crp->crp_desc->crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
+		memcpy(crp->crp_desc->crd_iv, iv, sizeof(iv));
+	} else {
+		crp->crp_desc->crd_inject = inlen;
+	}
+	rc = crypto_dispatch(crp);
+	if (!rc && !wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)) {
+		ocft_diag("  %s on driver %d: no completion", k->what, id);
+		return -ETIMEDOUT;	/* leak the request: it is still in flight */
+	}
+	if (!rc)
+		rc = crp->crp_etype;
+	if (!rc && memcmp(buf + (cipher ? 0 : inlen), want, outlen))
+		rc = -EBADMSG;
+	crypto_freereq(crp);
+	crypto_freesession(s);
+	kfree(buf);
+	return rc;
+}
+
+static int t_linux_kats(void)
+{
+	struct crypto_driver_info info;
+	bool ok = true;
+	unsigned int i;
+	int id;
+
+	for (i = 0; i < ARRAY_SIZE(ocft_kats); i++) {
+		const struct ocft_kat *k = &ocft_kats[i];
+		char used[160] = "";
+		int n = 0, rc;
+
+		for (id = 0; id < 64; id++) {
+			if (ocft_is_ours(id) || !crypto_driver_supports(id, k->alg) ||
+			    crypto_driver_info(id, &info))
+				continue;
+			rc = ocft_kat_run(k, id, false);
+			if (!rc)
+				rc = ocft_kat_run(k, id, true);
+			if (rc) {
+				ocft_diag("%s on %s: error %d", k->what, info.name, rc);
+				ok = false;
+			}
+			strlcat(used, " ", sizeof(used));
+			strlcat(used, info.name, sizeof(used));
+			n++;
+		}
+		ocft_diag("%s: %s", k->what, n ? used : " no driver");
+		if (!n)
+			ok = false;
+	}
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/* The guest's virtio-crypto device: a hardware driver serving AES-CBC. */
+static int t_linux_virtio_hw(void)
+{
+	struct crypto_driver_info info;
+	const struct ocft_kat *k = &ocft_kats[0];
+	u64 before;
+	bool ok = true;
+	int id = crypto_find_driver("virtio_crypto");
+
+	if (id < 0)
+		return ocft_skip("no virtio_crypto driver (no virtio-crypto device)");
+	if (!CHECK_EQ(crypto_driver_info(id, &info), 0))
+		return OCFT_FAIL;
+	CHECK(info.flags & CRYPTOCAP_F_HARDWARE);
+	CHECK(crypto_driver_supports(id, CRYPTO_AES_CBC));
+	CHECK_EQ(crypto_find_driver(info.name), id);
+	before = info.ops;
+	/*
+	 * A hardware-class session for AES-CBC lands on a hardware driver: this
+	 * one, unless one of the test's fake hardware drivers won on cost.
+	 */
+	{
+		struct cryptoini cri = { .cri_alg = CRYPTO_AES_CBC, .cri_klen = 128 };
+		u8 key[16] = {};
+		crypto_session_t s;
+
+		cri.cri_key = key;
+		if (CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_HARDWARE), 0)) {
+			int got = crypto_session_driver(s, CRYPTO_AES_CBC, 0);
+
+			CHECK(got == id || ocft_is_ours(got));
+			CHECK_EQ(crypto_freesession(s), 0);
+		}
+		if (CHECK_EQ(crypto_newsession(&s, &cri, id), 0)) {
+			CHECK_EQ(crypto_session_driver(s, CRYPTO_AES_CBC, 0), id);
+			CHECK_EQ(crypto_freesession(s), 0);
+		}
+	}
+	CHECK_EQ(ocft_kat_run(k, id, false), 0);
+	CHECK_EQ(crypto_driver_info(id, &info), 0);
+	CHECK(info.ops > before);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+const struct ocft_case ocft_cases_linux[] = {
+	{ "linux_drivers_known_answers", t_linux_kats },
+	{ "linux_virtio_crypto_is_hardware", t_linux_virtio_hw },
+};
+
+const unsigned int ocft_ncases_linux = ARRAY_SIZE(ocft_cases_linux);
