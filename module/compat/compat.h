@@ -30,6 +30,13 @@
 #endif
 #define OCF_IMPORT_NS() MODULE_INFO(import_ns, OPENCRYPTO_NS)
 
+/* hex2bin() and friends: <linux/kernel.h> until 7.x, then <linux/hex.h>. */
+#ifdef COMPAT_HAVE_LINUX_HEX_H
+#include <linux/hex.h>
+#else
+#include <linux/kernel.h>
+#endif
+
 /*
  * The crypto API's completion callback gets the request up to 6.2 and the
  * request's data pointer from 6.3 on. Define one with OCF_COMPLETION(name)

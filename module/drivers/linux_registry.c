@@ -22,6 +22,9 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/virtio.h>
+#include <linux/workqueue.h>
+
+#include <crypto/algapi.h>
 
 #include "linux.h"
 
@@ -210,22 +213,17 @@ static void ocf_lx_dev_free(struct ocf_lx_dev *d)
 	kfree(d);
 }
 
-/**
- * ocf_lx_registry_init() - make opencrypto drivers of what the crypto API has
- *
- * Context: process.
- * Return: 0 or -errno.
+/*
+ * Scan the crypto API and bring the drivers up to date: new providers
+ * become drivers, known ones register algorithms they gained.
  */
-int ocf_lx_registry_init(void)
+static int ocf_lx_rescan(void)
 {
 	const struct ocf_lx_found **best;
 	struct ocf_lx_found *found;
 	struct ocf_lx_dev *d, *tmp;
 	unsigned int n, i;
 	int alg;
-
-	if (!register_virtio_driver(&ocf_lx_virtio_probe))
-		ocf_lx_virtio_registered = true;
 
 	found = ocf_lx_scan(&n);
 	if (!found)
@@ -238,17 +236,14 @@ int ocf_lx_registry_init(void)
 
 	mutex_lock(&ocf_lx_mutex);
 	for (i = 0; i < n; i++) {
-		struct ocf_lx_found *f = &found[i];
-
-		if (!f->alg)
+		if (!found[i].alg)
 			continue;
-		d = ocf_lx_dev_get(f);
-		if (!d)
-			continue;
-		d->hw |= f->kdo;
+		d = ocf_lx_dev_get(&found[i]);
+		if (d && d->id < 0)
+			d->hw |= found[i].kdo;
 	}
 	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node) {
-		bool async = false;
+		bool async = false, fresh = d->id < 0;
 		int flags;
 
 		memset(best, 0, CRYPTO_ALGORITHM_ALL * sizeof(*best));
@@ -260,23 +255,28 @@ int ocf_lx_registry_init(void)
 		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++) {
 			if (!best[alg])
 				continue;
-			d->impl[alg] = kstrdup(best[alg]->driver, GFP_KERNEL);
 			async |= best[alg]->async;
+			if (!d->impl[alg])
+				d->impl[alg] = kstrdup(best[alg]->driver, GFP_KERNEL);
+			else if (!fresh)
+				best[alg] = NULL;	/* registered already */
 		}
-		d->hw |= ocf_lx_drives_device(d->mod);
-		flags = d->hw ? CRYPTOCAP_F_HARDWARE : CRYPTOCAP_F_SOFTWARE;
-		if (!async)
-			flags |= CRYPTOCAP_F_SYNC;
-		d->id = crypto_get_driverid(&d->dev, sizeof(struct ocf_lx_sess), flags);
-		if (d->id < 0) {
-			ocf_lx_dev_free(d);
-			continue;
+		if (fresh) {
+			d->hw |= ocf_lx_drives_device(d->mod);
+			flags = d->hw ? CRYPTOCAP_F_HARDWARE : CRYPTOCAP_F_SOFTWARE;
+			if (!async)
+				flags |= CRYPTOCAP_F_SYNC;
+			d->id = crypto_get_driverid(&d->dev, sizeof(struct ocf_lx_sess), flags);
+			if (d->id < 0) {
+				ocf_lx_dev_free(d);
+				continue;
+			}
+			pr_debug("driver %s (%s): id %d\n", d->name,
+				 d->hw ? "hardware" : "software", d->id);
 		}
 		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++)
-			if (d->impl[alg])
+			if (best[alg] && d->impl[alg])
 				crypto_register(d->id, alg, 0, 0);
-		pr_debug("driver %s (%s): id %d\n", d->name,
-			 d->hw ? "hardware" : "software", d->id);
 	}
 	mutex_unlock(&ocf_lx_mutex);
 
@@ -288,9 +288,117 @@ int ocf_lx_registry_init(void)
 	return 0;
 }
 
+static void ocf_lx_rescan_work(struct work_struct *work)
+{
+	ocf_lx_rescan();
+}
+
+static DECLARE_DELAYED_WORK(ocf_lx_rescan_dwork, ocf_lx_rescan_work);
+
+/*
+ * The crypto API announces algorithms whose self-test finished (LOADED);
+ * it may hold crypto_alg_sem while it does, so only schedule a rescan.
+ * It never announces unregistration: the module and bus notifiers below
+ * cover that.
+ */
+static int ocf_lx_crypto_event(struct notifier_block *nb, unsigned long msg, void *data)
+{
+	if (msg == CRYPTO_MSG_ALG_LOADED)
+		mod_delayed_work(system_wq, &ocf_lx_rescan_dwork, HZ / 10);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ocf_lx_crypto_nb = {
+	.notifier_call = ocf_lx_crypto_event,
+};
+
+/* Withdraw the drivers of provider module @mod (all of it, if NULL: none). */
+static void ocf_lx_withdraw(struct module *mod, const char *why)
+{
+	struct ocf_lx_dev *d, *tmp;
+
+	if (!mod)
+		return;
+	mutex_lock(&ocf_lx_mutex);
+	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node) {
+		if (d->mod != mod)
+			continue;
+		pr_info("%s: %s, withdrawing driver %d\n", d->name, why, d->id);
+		ocf_lx_dev_free(d);
+	}
+	mutex_unlock(&ocf_lx_mutex);
+}
+
+/* A provider module going away: no session can hold it (tfms pin it). */
+static int ocf_lx_module_event(struct notifier_block *nb, unsigned long state, void *data)
+{
+	if (state == MODULE_STATE_GOING)
+		ocf_lx_withdraw(data, "module unloading");
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ocf_lx_module_nb = {
+	.notifier_call = ocf_lx_module_event,
+};
+
+/*
+ * A device leaving its driver (hot-unplug, unbind): these events come
+ * before the driver's remove(), which unregisters its algorithms and frees
+ * its state. Withdrawing here migrates the sessions and frees every
+ * transform while the device still works (crypto_unregister_all() drains
+ * the requests in flight first). Rediscovery follows when the device
+ * comes back and its algorithms are LOADED again.
+ */
+static int ocf_lx_bus_event(struct notifier_block *nb, unsigned long action, void *data)
+{
+	struct device *dev = data;
+
+	if ((action == BUS_NOTIFY_UNBIND_DRIVER || action == BUS_NOTIFY_DEL_DEVICE) &&
+	    dev->driver && dev->driver->owner)
+		ocf_lx_withdraw(dev->driver->owner, "device going away");
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ocf_lx_pci_nb = { .notifier_call = ocf_lx_bus_event };
+static struct notifier_block ocf_lx_platform_nb = { .notifier_call = ocf_lx_bus_event };
+static struct notifier_block ocf_lx_virtio_nb = { .notifier_call = ocf_lx_bus_event };
+
+/**
+ * ocf_lx_registry_init() - make opencrypto drivers of what the crypto API has,
+ * and follow its changes
+ *
+ * Context: process.
+ * Return: 0 or -errno.
+ */
+int ocf_lx_registry_init(void)
+{
+	int err;
+
+	if (!register_virtio_driver(&ocf_lx_virtio_probe))
+		ocf_lx_virtio_registered = true;
+	bus_register_notifier(&pci_bus_type, &ocf_lx_pci_nb);
+	bus_register_notifier(&platform_bus_type, &ocf_lx_platform_nb);
+	if (ocf_lx_virtio_registered)
+		bus_register_notifier(ocf_lx_virtio_probe.driver.bus, &ocf_lx_virtio_nb);
+	register_module_notifier(&ocf_lx_module_nb);
+	crypto_register_notifier(&ocf_lx_crypto_nb);
+	err = ocf_lx_rescan();
+	if (err)
+		ocf_lx_registry_exit();
+	return err;
+}
+
 void ocf_lx_registry_exit(void)
 {
 	struct ocf_lx_dev *d, *tmp;
+
+	crypto_unregister_notifier(&ocf_lx_crypto_nb);
+	cancel_delayed_work_sync(&ocf_lx_rescan_dwork);
+	unregister_module_notifier(&ocf_lx_module_nb);
+	if (ocf_lx_virtio_registered)
+		bus_unregister_notifier(ocf_lx_virtio_probe.driver.bus, &ocf_lx_virtio_nb);
+	bus_unregister_notifier(&platform_bus_type, &ocf_lx_platform_nb);
+	bus_unregister_notifier(&pci_bus_type, &ocf_lx_pci_nb);
 
 	mutex_lock(&ocf_lx_mutex);
 	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node)
