@@ -539,4 +539,8 @@ main.o: /work/main/module/core/main.c \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/vmalloc.h \
  /usr/src/linux-headers-6.1.0-56-common/arch/x86/include/asm/pgtable_areas.h \
  /work/main/module/../include/uapi/crypto/cryptodev.h \
- /work/main/module/core/../drivers/linux.h
+ /work/main/module/core/../drivers/linux.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/debugfs.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/seq_file.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/string_helpers.h \
+ /usr/src/linux-headers-6.1.0-56-common/include/linux/ctype.h

@@ -188,6 +188,7 @@ struct ocf_stats {
 
 extern struct ocf_stats ocf_stats;
 extern unsigned int ocf_max_queue;
+extern struct dentry *ocf_debugfs;
 int ocf_stats_init(void);
 void ocf_stats_exit(void);
 

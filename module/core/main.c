@@ -29,7 +29,7 @@ static int __init opencrypto_init(void)
 	if (err)
 		return err;
 	ocf_stats_init();
-	err = ocf_lx_registry_init();
+	err = ocf_lx_registry_init(ocf_debugfs);
 	if (err) {
 		ocf_stats_exit();
 		ocf_dispatch_exit();

@@ -10,7 +10,7 @@
 #include "internal.h"
 
 struct ocf_stats ocf_stats;
-static struct dentry *ocf_debugfs;
+struct dentry *ocf_debugfs;
 
 static void ocf_show_driver(struct ocf_driver *drv, void *arg)
 {

@@ -7,6 +7,7 @@
 #define OPENCRYPTO_DRIVERS_LINUX_H
 
 #include <linux/crypto.h>
+#include <linux/debugfs.h>
 #include <linux/list.h>
 #include <linux/rwsem.h>
 
@@ -31,7 +32,7 @@ struct ocf_lx_map {
 	int alg;
 	enum ocf_lx_kind kind;
 	const char *name;	/* cra_name, e.g. "cbc(aes)" */
-	const char *tmpl;	/* template making it from @inner, e.g. "cbc" */
+	const char *tmpl;	/* its driver name from @inner's, e.g. "cbc(%s)" */
 	const char *inner;	/* cra_name of what the template wraps */
 	u32 inner_type;		/* CRYPTO_ALG_TYPE_* of @inner */
 };
@@ -73,7 +74,7 @@ struct ocf_lx_sess {
 
 extern const struct crypto_driver_methods ocf_lx_methods;
 
-int ocf_lx_registry_init(void);
+int ocf_lx_registry_init(struct dentry *debugfs);
 void ocf_lx_registry_exit(void);
 
 #endif /* OPENCRYPTO_DRIVERS_LINUX_H */

@@ -6,16 +6,18 @@
  */
 #include "linux.h"
 
-#define SK(a, n, t, i) { a, OCF_LX_SKCIPHER, n, t, i, CRYPTO_ALG_TYPE_CIPHER }
+#define SK(a, n, t, i) { a, OCF_LX_SKCIPHER, n, t "(%s)", i, CRYPTO_ALG_TYPE_CIPHER }
 #define SKD(a, n) { a, OCF_LX_SKCIPHER, n, NULL, NULL, 0 }
 #define HASH(a, n) { a, OCF_LX_HASH, n, NULL, NULL, 0 }
-#define HMAC(a, n, i) { a, OCF_LX_HMAC, n, "hmac", i, CRYPTO_ALG_TYPE_HASH }
+#define HMAC(a, n, i) { a, OCF_LX_HMAC, n, "hmac(%s)", i, CRYPTO_ALG_TYPE_HASH }
 
 const struct ocf_lx_map ocf_lx_maps[] = {
 	SK(CRYPTO_AES_CBC, "cbc(aes)", "cbc", "aes"),
 	SK(CRYPTO_AES_ECB, "ecb(aes)", "ecb", "aes"),
 	SK(CRYPTO_AES_CTR, "ctr(aes)", "ctr", "aes"),
-	SK(CRYPTO_AES_XTS, "xts(aes)", "xts", "aes"),
+	/* xts takes an ecb skcipher; named after it, the instance is found again */
+	{ CRYPTO_AES_XTS, OCF_LX_SKCIPHER, "xts(aes)", "xts(ecb(%s))", "aes",
+	  CRYPTO_ALG_TYPE_CIPHER },
 	SK(CRYPTO_DES_CBC, "cbc(des)", "cbc", "des"),
 	SK(CRYPTO_3DES_CBC, "cbc(des3_ede)", "cbc", "des3_ede"),
 	SK(CRYPTO_BLF_CBC, "cbc(blowfish)", "cbc", "blowfish"),

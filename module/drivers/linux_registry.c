@@ -19,6 +19,7 @@
 #include <linux/pci.h>
 #include <linux/platform_device.h>
 #include <linux/rwsem.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/virtio.h>
@@ -130,7 +131,7 @@ static struct ocf_lx_found *ocf_lx_scan(unsigned int *nfound)
 				f->direct = true;
 			} else if (m->inner && !strcmp(a->cra_name, m->inner) &&
 				   (type & ~1) == (m->inner_type & ~1)) {
-				if (snprintf(f->driver, sizeof(f->driver), "%s(%s)", m->tmpl,
+				if (snprintf(f->driver, sizeof(f->driver), m->tmpl,
 					     a->cra_driver_name) >= sizeof(f->driver))
 					continue;
 				f->direct = false;
@@ -363,14 +364,46 @@ static struct notifier_block ocf_lx_pci_nb = { .notifier_call = ocf_lx_bus_event
 static struct notifier_block ocf_lx_platform_nb = { .notifier_call = ocf_lx_bus_event };
 static struct notifier_block ocf_lx_virtio_nb = { .notifier_call = ocf_lx_bus_event };
 
+/*
+ * Ask the crypto API for every mapped algorithm once: it loads the modules
+ * that provide them and instantiates templates (cbc(des), hmac(sha1)...),
+ * so that what the kernel can do is in the list before the first scan,
+ * not only what something happened to use already.
+ */
+static void ocf_lx_preload(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ocf_lx_nmaps; i++)
+		crypto_has_alg(ocf_lx_maps[i].name, 0, 0);
+}
+
+/* debugfs "linux": which Linux implementation serves each (driver, algorithm) */
+static int ocf_lx_show(struct seq_file *m, void *v)
+{
+	struct ocf_lx_dev *d;
+	int alg;
+
+	mutex_lock(&ocf_lx_mutex);
+	list_for_each_entry(d, &ocf_lx_devs, node)
+		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++)
+			if (d->impl[alg])
+				seq_printf(m, "%-3d %-28s %-24s %s\n", d->id, d->name,
+					   ocf_lx_map_get(alg)->name, d->impl[alg]);
+	mutex_unlock(&ocf_lx_mutex);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ocf_lx);
+
 /**
  * ocf_lx_registry_init() - make opencrypto drivers of what the crypto API has,
  * and follow its changes
+ * @debugfs: the framework's debugfs directory, for the "linux" table
  *
  * Context: process.
  * Return: 0 or -errno.
  */
-int ocf_lx_registry_init(void)
+int ocf_lx_registry_init(struct dentry *debugfs)
 {
 	int err;
 
@@ -382,6 +415,8 @@ int ocf_lx_registry_init(void)
 		bus_register_notifier(ocf_lx_virtio_probe.driver.bus, &ocf_lx_virtio_nb);
 	register_module_notifier(&ocf_lx_module_nb);
 	crypto_register_notifier(&ocf_lx_crypto_nb);
+	ocf_lx_preload();
+	debugfs_create_file("linux", 0444, debugfs, NULL, &ocf_lx_fops);
 	err = ocf_lx_rescan();
 	if (err)
 		ocf_lx_registry_exit();

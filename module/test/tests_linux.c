@@ -19,6 +19,7 @@ struct ocft_kat {
 	const char *in;		/* hex, or text when @text */
 	const char *out;	/* hex */
 	bool text;
+	const char *out2;	/* hex, the rest of a long @out */
 };
 
 #define AES128 "2b7e151628aed2a6abf7158809cf4f3c"
@@ -34,6 +35,28 @@ static const struct ocft_kat ocft_kats[] = {
 	{ "AES-128-CTR (SP 800-38A F.5.1)", CRYPTO_AES_CTR, AES128,
 	  "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff", PT2,
 	  "874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff" },
+	/* IEEE 1619 vector 1 */
+	{ "AES-128-XTS (IEEE 1619 vector 1)", CRYPTO_AES_XTS,
+	  "0000000000000000000000000000000000000000000000000000000000000000",
+	  "00000000000000000000000000000000",
+	  "0000000000000000000000000000000000000000000000000000000000000000",
+	  "917cf69ebd68b2ec9b9fe9a3eadda692cd43d2f59598ed858c02c2652fbf922e" },
+	/* FIPS 81 CBC example */
+	{ "DES-CBC (FIPS 81)", CRYPTO_DES_CBC, "0123456789abcdef", "1234567890abcdef",
+	  "4e6f77206973207468652074696d6520666f7220616c6c20",
+	  "e5c7cdde872bf27c43e934008c389c0f683788499a7c05f6" },
+	/* SP 800-67 example, first block (CBC, zero IV) */
+	{ "3DES-CBC (SP 800-67)", CRYPTO_3DES_CBC,
+	  "0123456789abcdef23456789abcdef01456789abcdef0123", "0000000000000000",
+	  "5468652071756663", "a826fd8ce53b855f" },
+	/* Schneier's zero-key vector, RFC 2144 B.1, RFC 3713: one block, zero IV */
+	{ "Blowfish-CBC (zero key)", CRYPTO_BLF_CBC, "0000000000000000", "0000000000000000",
+	  "0000000000000000", "4ef997456198dd78" },
+	{ "CAST5-CBC (RFC 2144 B.1)", CRYPTO_CAST_CBC, "0123456712345678234567893456789a",
+	  "0000000000000000", "0123456789abcdef", "238b4fe5847e44b2" },
+	{ "Camellia-128-CBC (RFC 3713)", CRYPTO_CAMELLIA_CBC,
+	  "0123456789abcdeffedcba9876543210", "00000000000000000000000000000000",
+	  "0123456789abcdeffedcba9876543210", "67673138549669730857065648eabe43" },
 	/* FIPS 180-4 examples, RFC 1321 */
 	{ "SHA-1 (FIPS 180-4, \"abc\")", CRYPTO_SHA1, NULL, NULL, "abc",
 	  "a9993e364706816aba3e25717850c26c9cd0d89d", true },
@@ -41,7 +64,32 @@ static const struct ocft_kat ocft_kats[] = {
 	  "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", true },
 	{ "MD5 (RFC 1321, \"abc\")", CRYPTO_MD5, NULL, NULL, "abc",
 	  "900150983cd24fb0d6963f7d28e17f72", true },
-	/* RFC 2202 and RFC 4231, test case 2 */
+	{ "SHA-224 (FIPS 180-4, \"abc\")", CRYPTO_SHA2_224, NULL, NULL, "abc",
+	  "23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7", true },
+	{ "SHA-384 (FIPS 180-4, \"abc\")", CRYPTO_SHA2_384, NULL, NULL, "abc",
+	  "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed", true,
+	  "8086072ba1e7cc2358baeca134c825a7" },
+	{ "SHA-512 (FIPS 180-4, \"abc\")", CRYPTO_SHA2_512, NULL, NULL, "abc",
+	  "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a", true,
+	  "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f" },
+	{ "RIPEMD-160 (\"abc\")", CRYPTO_RIPEMD160, NULL, NULL, "abc",
+	  "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc", true },
+	/* RFC 2202, RFC 2286 and RFC 4231, test case 2 */
+	{ "HMAC-MD5 (RFC 2202 case 2)", CRYPTO_MD5_HMAC, "4a656665", NULL,
+	  "what do ya want for nothing?", "750c783e6ab0b503eaa86e310a5db738", true },
+	{ "HMAC-RIPEMD160 (RFC 2286 case 2)", CRYPTO_RIPEMD160_HMAC, "4a656665", NULL,
+	  "what do ya want for nothing?", "dda6c0213a485a9e24f4742064a7f033b43c4069", true },
+	{ "HMAC-SHA224 (RFC 4231 case 2)", CRYPTO_SHA2_224_HMAC, "4a656665", NULL,
+	  "what do ya want for nothing?",
+	  "a30e01098bc6dbbf45690f3a7e9e6d0f8bbea2a39e6148008fd05e44", true },
+	{ "HMAC-SHA384 (RFC 4231 case 2)", CRYPTO_SHA2_384_HMAC, "4a656665", NULL,
+	  "what do ya want for nothing?",
+	  "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e", true,
+	  "8e2240ca5e69e2c78b3239ecfab21649" },
+	{ "HMAC-SHA512 (RFC 4231 case 2)", CRYPTO_SHA2_512_HMAC, "4a656665", NULL,
+	  "what do ya want for nothing?",
+	  "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554", true,
+	  "9758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737" },
 	{ "HMAC-SHA1 (RFC 2202 case 2)", CRYPTO_SHA1_HMAC, "4a656665", NULL,
 	  "what do ya want for nothing?", "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79", true },
 	{ "HMAC-SHA256 (RFC 4231 case 2)", CRYPTO_SHA2_256_HMAC, "4a656665", NULL,
@@ -85,6 +133,11 @@ static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
 		return -ENOMEM;
 	klen = ocft_unhex(k->key, key, sizeof(key));
 	outlen = ocft_unhex(k->out, want, sizeof(want));
+	if (outlen >= 0 && k->out2) {
+		int more = ocft_unhex(k->out2, want + outlen, sizeof(want) - outlen);
+
+		outlen = more < 0 ? more : outlen + more;
+	}
 	if (k->text) {
 		inlen = strlen(k->in);
 		memcpy(buf, k->in, inlen);
