@@ -5,7 +5,8 @@
  * resubmitting on EAGAIN, so that tests can pull a device out from under
  * it. Built only for the test suite (OPENCRYPTO_TESTS=1).
  *
- * /sys/kernel/debug/opencrypto_stream/control: write "start" or "stop".
+ * /sys/kernel/debug/opencrypto_stream/control: write "start" (hardware
+ * preferred), "start DRIVER" (that driver only) or "stop".
  * /sys/kernel/debug/opencrypto_stream/status: counters and the drivers
  * that served the stream, in order.
  */
@@ -17,6 +18,7 @@
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 
 #include <opencrypto/crypto.h>
 
@@ -36,6 +38,7 @@ static const u8 ct[32] = {
 	0x95, 0xdb, 0x11, 0x3a, 0x91, 0x76, 0x78, 0xb2 };
 
 static DEFINE_MUTEX(stream_lock);	/* task, start/stop */
+static int stream_crid;
 static struct task_struct *stream_task;
 static struct dentry *stream_dir;
 
@@ -75,7 +78,7 @@ static int stream_thread(void *arg)
 	cri.cri_key = (u8 *)key;
 	buf = kmalloc(sizeof(pt), GFP_KERNEL);
 	crp = crypto_getreq(1);
-	rc = crypto_newsession(&s, &cri, CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE);
+	rc = crypto_newsession(&s, &cri, stream_crid);
 	if (!buf || !crp || rc) {
 		st.last_err = rc ? rc : ENOMEM;
 		goto out;
@@ -129,12 +132,21 @@ out:
 static ssize_t stream_control(struct file *f, const char __user *ubuf, size_t len,
 			      loff_t *ppos)
 {
-	char cmd[8] = {};
+	char cmd[64] = {};
 
 	if (copy_from_user(cmd, ubuf, min(len, sizeof(cmd) - 1)))
 		return -EFAULT;
+	strim(cmd);
 	mutex_lock(&stream_lock);
 	if (!strncmp(cmd, "start", 5) && !stream_task) {
+		stream_crid = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
+		if (cmd[5] == ' ') {
+			stream_crid = crypto_find_driver(cmd + 6);
+			if (stream_crid < 0) {
+				mutex_unlock(&stream_lock);
+				return -ENOENT;
+			}
+		}
 		memset(&st, 0, sizeof(st));
 		stream_task = kthread_run(stream_thread, NULL, "ocf_stream");
 		if (IS_ERR(stream_task))
