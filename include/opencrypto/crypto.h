@@ -98,6 +98,12 @@ struct cryptoini {
  *	descriptor of algorithm A in a request is served by the k-th
  *	cryptoini of algorithm A of the session.
  * @crd_next: the next operation, applied after this one, or NULL
+ * @crd_aadlen: AEAD algorithms (AES-GCM, AES-CCM, ChaCha20-Poly1305), a
+ *	Linux extension: the first @crd_aadlen bytes of the @crd_len at
+ *	@crd_skip are authenticated only (associated data), the rest is the
+ *	payload; the tag is written at (encrypt) or checked against (decrypt:
+ *	EBADMSG when wrong) @crd_inject. AEAD descriptors need
+ *	CRD_F_IV_EXPLICIT.
  */
 struct cryptodesc {
 	int crd_skip;
@@ -110,6 +116,7 @@ struct cryptodesc {
 #define crd_alg		CRD_INI.cri_alg
 #define crd_klen	CRD_INI.cri_klen
 	struct cryptodesc *crd_next;
+	int crd_aadlen;
 };
 
 /**

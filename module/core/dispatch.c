@@ -553,6 +553,8 @@ static int ocf_check_request(struct cryptop *crp, struct crypto_session *s)
 	for (crd = crp->crp_desc; crd; crd = crd->crd_next) {
 		if (++n > OCF_MAX_DESC)
 			return EINVAL;
+		if (crd->crd_aadlen < 0 || crd->crd_aadlen > crd->crd_len)
+			return EINVAL;
 		if (crd->crd_skip < 0 || crd->crd_len < 0 || crd->crd_inject < 0 ||
 		    (s64)crd->crd_skip + crd->crd_len > crp->crp_ilen ||
 		    crd->crd_inject > crp->crp_ilen)

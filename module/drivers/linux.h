@@ -25,6 +25,7 @@ enum ocf_lx_kind {
 	OCF_LX_SKCIPHER,
 	OCF_LX_HASH,		/* ahash, keyless */
 	OCF_LX_HMAC,		/* ahash, keyed */
+	OCF_LX_AEAD,
 };
 
 /* How one opencrypto algorithm maps onto the Linux crypto API. */
@@ -63,7 +64,9 @@ struct ocf_lx_tfm {
 	union {
 		struct crypto_skcipher *sk;
 		struct crypto_ahash *ah;
+		struct crypto_aead *ae;
 	};
+	unsigned int taglen;		/* AEAD */
 	unsigned int reqsize;
 };
 

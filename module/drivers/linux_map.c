@@ -25,6 +25,10 @@ const struct ocf_lx_map ocf_lx_maps[] = {
 	SK(CRYPTO_CAMELLIA_CBC, "cbc(camellia)", "cbc", "camellia"),
 	SKD(CRYPTO_NULL, "ecb(cipher_null)"),
 	SKD(CRYPTO_CHACHA20, "chacha20"),
+	/* AEAD: found as instances only (their driver names nest deeply) */
+	{ CRYPTO_AES_GCM, OCF_LX_AEAD, "gcm(aes)", NULL, NULL, 0 },
+	{ CRYPTO_AES_CCM_16, OCF_LX_AEAD, "ccm(aes)", NULL, NULL, 0 },
+	{ CRYPTO_CHACHA20_POLY1305, OCF_LX_AEAD, "rfc7539(chacha20,poly1305)", NULL, NULL, 0 },
 	HASH(CRYPTO_MD5, "md5"),
 	HASH(CRYPTO_SHA1, "sha1"),
 	HASH(CRYPTO_SHA2_224, "sha224"),

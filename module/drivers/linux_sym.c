@@ -8,6 +8,7 @@
  * sleeps in process(): a full hardware queue on the first descriptor
  * returns ERESTART, and the next completion of the driver unblocks it.
  */
+#include <crypto/aead.h>
 #include <crypto/hash.h>
 #include <crypto/scatterwalk.h>
 #include <crypto/skcipher.h>
@@ -28,6 +29,7 @@ struct ocf_lx_req {
 	struct ocf_lx_tfm *t;
 	u8 iv[EALG_MAX_BLOCK_LEN];
 	u8 mac[HASH_MAX_LEN];
+	u8 *bounce;			/* AEAD: AAD, payload, tag in one piece */
 	struct scatterlist sg[OCF_LX_MAX_SG];
 	/* the skcipher_request or ahash_request follows, aligned */
 	u8 sub[] __aligned(CRYPTO_MINALIGN);
@@ -50,6 +52,8 @@ static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
 	for (i = 0; i < ss->n; i++) {
 		if (ss->t[i].kind == OCF_LX_SKCIPHER)
 			crypto_free_skcipher(ss->t[i].sk);
+		else if (ss->t[i].kind == OCF_LX_AEAD)
+			crypto_free_aead(ss->t[i].ae);
 		else
 			crypto_free_ahash(ss->t[i].ah);
 	}
@@ -84,6 +88,18 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 				     crypto_skcipher_reqsize(t->sk);
 			ss->n++;
 			if (crypto_skcipher_setkey(t->sk, cri->cri_key, cri->cri_klen / 8))
+				err = EINVAL;
+		} else if (m->kind == OCF_LX_AEAD) {
+			t->ae = crypto_alloc_aead(name, 0, 0);
+			if (IS_ERR(t->ae)) {
+				err = EOPNOTSUPP;
+				break;
+			}
+			t->reqsize = sizeof(struct aead_request) + crypto_aead_reqsize(t->ae);
+			t->taglen = cri->cri_mlen ? cri->cri_mlen : crypto_aead_maxauthsize(t->ae);
+			ss->n++;
+			if (crypto_aead_setkey(t->ae, cri->cri_key, cri->cri_klen / 8) ||
+			    crypto_aead_setauthsize(t->ae, t->taglen))
 				err = EINVAL;
 		} else {
 			t->ah = crypto_alloc_ahash(name, 0, 0);
@@ -177,6 +193,7 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 	struct ocf_lx_dev *d = rq->dev->priv;
 	struct cryptop *crp = rq->crp;
 
+	kfree_sensitive(rq->bounce);
 	kfree_sensitive(rq);
 	atomic_dec(&d->inflight);
 	crp->crp_etype = err < 0 ? -err : err;
@@ -191,9 +208,20 @@ static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 {
 	const struct cryptodesc *crd = rq->crd;
 
-	if (!err && rq->t->kind != OCF_LX_SKCIPHER)
+	if (!err && rq->t->kind == OCF_LX_AEAD) {
+		/* back into the request: the payload, and the tag when encrypting */
+		err = crypto_copyback(rq->crp, crd->crd_skip + crd->crd_aadlen,
+				      crd->crd_len - crd->crd_aadlen,
+				      rq->bounce + crd->crd_aadlen);
+		if (!err && (crd->crd_flags & CRD_F_ENCRYPT))
+			err = crypto_copyback(rq->crp, crd->crd_inject, rq->t->taglen,
+					      rq->bounce + crd->crd_len);
+		kfree_sensitive(rq->bounce);
+		rq->bounce = NULL;
+	} else if (!err && rq->t->kind != OCF_LX_SKCIPHER) {
 		err = crypto_mac_result(rq->crp, crd, rq->mac,
 					crypto_ahash_digestsize(rq->t->ah));
+	}
 	if (err || !crd->crd_next) {
 		ocf_lx_finish(rq, err);
 		return;
@@ -211,6 +239,47 @@ static OCF_COMPLETION(ocf_lx_complete)
 	if (err == -EINPROGRESS)	/* left the backlog; not done yet */
 		return;
 	ocf_lx_step_done(rq, err);
+}
+
+/*
+ * An AEAD descriptor runs on a linear copy of AAD, payload and tag (the tag
+ * need not follow the payload in the request's buffer, and Linux wants it
+ * there). The IV must be explicit: crd_inject holds the tag, not an IV.
+ */
+static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 flags)
+{
+	const struct cryptodesc *crd = rq->crd;
+	struct aead_request *req = (void *)rq->sub;
+	bool enc = crd->crd_flags & CRD_F_ENCRYPT;
+	int payload = crd->crd_len - crd->crd_aadlen;
+	int err;
+
+	if (!(crd->crd_flags & CRD_F_IV_EXPLICIT))
+		return -EINVAL;
+	rq->bounce = kmalloc(crd->crd_len + t->taglen, GFP_ATOMIC | __GFP_NOWARN);
+	if (!rq->bounce)
+		return -ENOMEM;
+	err = crypto_copydata(rq->crp, crd->crd_skip, crd->crd_len, rq->bounce);
+	if (!err && !enc)
+		err = crypto_copydata(rq->crp, crd->crd_inject, t->taglen,
+				      rq->bounce + crd->crd_len);
+	if (err)
+		return -err;
+	memset(rq->iv, 0, sizeof(rq->iv));
+	if (t->alg == CRYPTO_AES_CCM_16) {
+		/* Linux's ccm(aes) takes the counter block: L' = 15 - 12 - 1 */
+		rq->iv[0] = 2;
+		memcpy(rq->iv + 1, crd->crd_iv, 12);
+	} else {
+		memcpy(rq->iv, crd->crd_iv, crypto_aead_ivsize(t->ae));
+	}
+	sg_init_one(rq->sg, rq->bounce, crd->crd_len + t->taglen);
+	aead_request_set_tfm(req, t->ae);
+	aead_request_set_callback(req, flags, ocf_lx_complete, rq);
+	aead_request_set_ad(req, crd->crd_aadlen);
+	aead_request_set_crypt(req, rq->sg, rq->sg, enc ? payload : payload + t->taglen,
+			       rq->iv);
+	return enc ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
 }
 
 /*
@@ -233,6 +302,8 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 	if (IS_ERR(sg))
 		return PTR_ERR(sg);
 
+	if (t->kind == OCF_LX_AEAD)
+		return ocf_lx_start_aead(rq, t, flags);
 	if (t->kind == OCF_LX_SKCIPHER) {
 		struct skcipher_request *req = (void *)rq->sub;
 		unsigned int ivlen = crypto_skcipher_ivsize(t->sk);
@@ -287,6 +358,7 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 	if (err == -EINPROGRESS)
 		return 0;
 	if (err == -EAGAIN) {
+		kfree_sensitive(rq->bounce);
 		kfree_sensitive(rq);
 		WRITE_ONCE(d->blocked, true);
 		/* blocked before the count: a completion in between unblocks */

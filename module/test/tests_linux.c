@@ -278,6 +278,164 @@ static int t_linux_virtio_hw(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+struct ocft_aead_kat {
+	const char *what;
+	int alg;
+	const char *key, *iv, *aad;	/* hex */
+	const char *pt[4];		/* hex pieces, concatenated */
+	const char *ct[5];		/* hex pieces: ciphertext || tag */
+};
+
+#define GCM_KEY "feffe9928665731c6d6a8f9467308308"
+#define GCM_IV "cafebabefacedbaddecaf888"
+#define GCM_AAD "feedfacedeadbeeffeedfacedeadbeefabaddad2"
+#define GCM_PT1 "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+#define GCM_PT2 "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39"
+
+/* NIST GCM test case 4, RFC 8439 2.8.2; the CCM result computed with OpenSSL */
+static const struct ocft_aead_kat ocft_aead_kats[] = {
+	{ "AES-128-GCM (NIST test case 4)", CRYPTO_AES_GCM, GCM_KEY, GCM_IV, GCM_AAD,
+	  { GCM_PT1, GCM_PT2 },
+	  { "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e",
+	    "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091",
+	    "5bc94fbc3221a5db94fae95ae7121a47" } },
+	{ "AES-128-CCM (12-byte nonce, 16-byte tag)", CRYPTO_AES_CCM_16, GCM_KEY, GCM_IV,
+	  GCM_AAD, { GCM_PT1, GCM_PT2 },
+	  { "0893e94b9148801af0f73426abb00e3ca49bf09d79a20127a7eb1926fa890537",
+	    "87ff02d07d71813b885b85e7f96c4eedf420db126a0451ce13bd41ba",
+	    "0238c326b47b34f78f659e751096cd22" } },
+	{ "ChaCha20-Poly1305 (RFC 8439 2.8.2)", CRYPTO_CHACHA20_POLY1305,
+	  "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f",
+	  "070000004041424344454647", "50515253c0c1c2c3c4c5c6c7",
+	  { "4c616469657320616e642047656e746c656d656e206f662074686520636c6173",
+	    "73206f66202739393a204966204920636f756c64206f6666657220796f75206f",
+	    "6e6c79206f6e652074697020666f7220746865206675747572652c2073756e73",
+	    "637265656e20776f756c642062652069742e" },
+	  { "d31a8d34648e60db7b86afbc53ef7ec2a4aded51296e08fea9e2b5a736ee62d6",
+	    "3dbea45e8ca9671282fafb69da92728b1a71de0a9e060b2905d6a5b67ecd3b36",
+	    "92ddbd7f2d778b8c9803aee328091b58fab324e4fad675945585808b4831d7bc",
+	    "3ff4def08e4b7a9de576d26586cec64b6116",
+	    "1ae10b594f09e26a7e902ecbd0600691" } },
+};
+
+/* Concatenate hex pieces into @out. */
+static int ocft_hexcat_n(const char * const *pieces, int npieces, u8 *out, int max)
+{
+	int n = 0, m, i;
+
+	for (i = 0; i < npieces && pieces[i]; i++) {
+		m = ocft_unhex(pieces[i], out + n, max - n);
+		if (m < 0)
+			return m;
+		n += m;
+	}
+	return n;
+}
+
+/*
+ * One AEAD operation on driver @id: buffer = AAD || data, tag at the end of
+ * the buffer. @mode 0: encrypt and compare; 1: decrypt and compare; 2:
+ * decrypt with the tag's first bit flipped, which must fail.
+ */
+static int ocft_aead_run(const struct ocft_aead_kat *k, int id, int mode)
+{
+	u8 key[32], pt[128], ct[160];
+	struct cryptoini cri = {};
+	struct ocft_kat_req kr;
+	int klen, aadlen, ptlen, ctlen, rc;
+	crypto_session_t s;
+	struct cryptop *crp;
+	u8 *buf;
+
+	klen = ocft_unhex(k->key, key, sizeof(key));
+	ptlen = ocft_hexcat_n(k->pt, ARRAY_SIZE(k->pt), pt, sizeof(pt));
+	ctlen = ocft_hexcat_n(k->ct, ARRAY_SIZE(k->ct), ct, sizeof(ct));
+	buf = kzalloc(256, GFP_KERNEL);
+	if (!buf || klen < 0 || ptlen < 0 || ctlen < ptlen + 16) {
+		kfree(buf);
+		return -EINVAL;
+	}
+	aadlen = ocft_unhex(k->aad, buf, 64);
+	cri.cri_alg = k->alg;
+	cri.cri_klen = klen * 8;
+	cri.cri_key = key;
+	rc = crypto_newsession(&s, &cri, id);
+	if (rc) {
+		kfree(buf);
+		return rc;
+	}
+	crp = crypto_getreq(1);
+	if (!crp) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	memcpy(buf + aadlen, mode ? ct : pt, mode ? ctlen : ptlen);
+	if (mode == 2)
+		buf[aadlen + ptlen] ^= 0x80;
+	init_completion(&kr.done);
+	crp->crp_session = s;
+	crp->crp_buf = buf;
+	crp->crp_ilen = aadlen + ptlen + 16;
+	crp->crp_callback = ocft_kat_cb;
+	crp->crp_opaque = &kr;
+	crp->crp_desc->crd_alg = k->alg;
+	crp->crp_desc->crd_len = aadlen + ptlen;
+	crp->crp_desc->crd_aadlen = aadlen;
+	crp->crp_desc->crd_inject = aadlen + ptlen;
+	crp->crp_desc->crd_flags = CRD_F_IV_EXPLICIT | (mode ? 0 : CRD_F_ENCRYPT);
+	ocft_unhex(k->iv, crp->crp_desc->crd_iv, EALG_MAX_BLOCK_LEN);
+	crypto_dispatch(crp);
+	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
+		return -ETIMEDOUT;	/* leak: still in flight */
+	rc = crp->crp_etype;
+	if (!rc && memcmp(buf + aadlen, mode ? pt : ct, mode ? ptlen : ctlen))
+		rc = -EBADMSG;
+	crypto_freereq(crp);
+out:
+	crypto_freesession(s);
+	kfree(buf);
+	return rc;
+}
+
+static int t_linux_aead(void)
+{
+	struct crypto_driver_info info;
+	bool ok = true;
+	unsigned int i;
+	int id, rc;
+
+	for (i = 0; i < ARRAY_SIZE(ocft_aead_kats); i++) {
+		const struct ocft_aead_kat *k = &ocft_aead_kats[i];
+		char used[160] = "";
+		int n = 0;
+
+		for (id = 0; id < 64; id++) {
+			if (ocft_is_ours(id) || !crypto_driver_supports(id, k->alg) ||
+			    crypto_driver_info(id, &info))
+				continue;
+			rc = ocft_aead_run(k, id, 0);
+			if (!rc)
+				rc = ocft_aead_run(k, id, 1);
+			if (rc)
+				ocft_diag("%s on %s: error %d", k->what, info.name, rc);
+			ok &= !rc;
+			rc = ocft_aead_run(k, id, 2);
+			if (rc != EBADMSG) {
+				ocft_diag("%s on %s: bad tag gave %d, not EBADMSG", k->what,
+					  info.name, rc);
+				ok = false;
+			}
+			strlcat(used, " ", sizeof(used));
+			strlcat(used, info.name, sizeof(used));
+			n++;
+		}
+		ocft_diag("%s: %s", k->what, n ? used : " no driver");
+		if (!n)
+			ok = false;
+	}
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /* One AES-CBC request on driver @id shaped by the arguments; its crp_etype. */
 static int ocft_bad_req(int id, int klen, int ilen, int skip, int len, int flags, int inject)
 {
@@ -365,6 +523,7 @@ static int t_linux_bad_input(void)
 }
 
 const struct ocft_case ocft_cases_linux[] = {
+	{ "linux_drivers_aead_known_answers", t_linux_aead },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
 	{ "linux_drivers_known_answers", t_linux_kats },
 	{ "linux_virtio_crypto_is_hardware", t_linux_virtio_hw },
