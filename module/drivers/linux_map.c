@@ -29,6 +29,11 @@ const struct ocf_lx_map ocf_lx_maps[] = {
 	{ CRYPTO_AES_GCM, OCF_LX_AEAD, "gcm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_AES_CCM_16, OCF_LX_AEAD, "ccm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_CHACHA20_POLY1305, OCF_LX_AEAD, "rfc7539(chacha20,poly1305)", NULL, NULL, 0 },
+	/* GMAC: GCM with all the data as associated data */
+	{ CRYPTO_AES_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
+	{ CRYPTO_AES_128_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
+	{ CRYPTO_AES_192_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
+	{ CRYPTO_AES_256_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
 	HASH(CRYPTO_MD5, "md5"),
 	HASH(CRYPTO_SHA1, "sha1"),
 	HASH(CRYPTO_SHA2_224, "sha224"),

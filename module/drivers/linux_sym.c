@@ -52,7 +52,7 @@ static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
 	for (i = 0; i < ss->n; i++) {
 		if (ss->t[i].kind == OCF_LX_SKCIPHER)
 			crypto_free_skcipher(ss->t[i].sk);
-		else if (ss->t[i].kind == OCF_LX_AEAD)
+		else if (ss->t[i].kind == OCF_LX_AEAD || ss->t[i].kind == OCF_LX_GMAC)
 			crypto_free_aead(ss->t[i].ae);
 		else
 			crypto_free_ahash(ss->t[i].ah);
@@ -89,14 +89,16 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			ss->n++;
 			if (crypto_skcipher_setkey(t->sk, cri->cri_key, cri->cri_klen / 8))
 				err = EINVAL;
-		} else if (m->kind == OCF_LX_AEAD) {
+		} else if (m->kind == OCF_LX_AEAD || m->kind == OCF_LX_GMAC) {
 			t->ae = crypto_alloc_aead(name, 0, 0);
 			if (IS_ERR(t->ae)) {
 				err = EOPNOTSUPP;
 				break;
 			}
 			t->reqsize = sizeof(struct aead_request) + crypto_aead_reqsize(t->ae);
-			t->taglen = cri->cri_mlen ? cri->cri_mlen : crypto_aead_maxauthsize(t->ae);
+			/* GMAC truncates in crypto_mac_result(): the full tag here */
+			t->taglen = cri->cri_mlen && m->kind == OCF_LX_AEAD ? cri->cri_mlen :
+				    crypto_aead_maxauthsize(t->ae);
 			ss->n++;
 			if (crypto_aead_setkey(t->ae, cri->cri_key, cri->cri_klen / 8) ||
 			    crypto_aead_setauthsize(t->ae, t->taglen))
@@ -218,6 +220,10 @@ static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 					      rq->bounce + crd->crd_len);
 		kfree_sensitive(rq->bounce);
 		rq->bounce = NULL;
+	} else if (!err && rq->t->kind == OCF_LX_GMAC) {
+		err = crypto_mac_result(rq->crp, crd, rq->bounce + crd->crd_len, rq->t->taglen);
+		kfree_sensitive(rq->bounce);
+		rq->bounce = NULL;
 	} else if (!err && rq->t->kind != OCF_LX_SKCIPHER) {
 		err = crypto_mac_result(rq->crp, crd, rq->mac,
 					crypto_ahash_digestsize(rq->t->ah));
@@ -245,13 +251,16 @@ static OCF_COMPLETION(ocf_lx_complete)
  * An AEAD descriptor runs on a linear copy of AAD, payload and tag (the tag
  * need not follow the payload in the request's buffer, and Linux wants it
  * there). The IV must be explicit: crd_inject holds the tag, not an IV.
+ * GMAC is the same with all of the range as associated data.
  */
 static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 flags)
 {
 	const struct cryptodesc *crd = rq->crd;
 	struct aead_request *req = (void *)rq->sub;
-	bool enc = crd->crd_flags & CRD_F_ENCRYPT;
-	int payload = crd->crd_len - crd->crd_aadlen;
+	bool gmac = t->kind == OCF_LX_GMAC;
+	bool enc = gmac || (crd->crd_flags & CRD_F_ENCRYPT);
+	int aadlen = gmac ? crd->crd_len : crd->crd_aadlen;
+	int payload = crd->crd_len - aadlen;
 	int err;
 
 	if (!(crd->crd_flags & CRD_F_IV_EXPLICIT))
@@ -276,7 +285,7 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	sg_init_one(rq->sg, rq->bounce, crd->crd_len + t->taglen);
 	aead_request_set_tfm(req, t->ae);
 	aead_request_set_callback(req, flags, ocf_lx_complete, rq);
-	aead_request_set_ad(req, crd->crd_aadlen);
+	aead_request_set_ad(req, aadlen);
 	aead_request_set_crypt(req, rq->sg, rq->sg, enc ? payload : payload + t->taglen,
 			       rq->iv);
 	return enc ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
@@ -302,7 +311,7 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 	if (IS_ERR(sg))
 		return PTR_ERR(sg);
 
-	if (t->kind == OCF_LX_AEAD)
+	if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC)
 		return ocf_lx_start_aead(rq, t, flags);
 	if (t->kind == OCF_LX_SKCIPHER) {
 		struct skcipher_request *req = (void *)rq->sub;
