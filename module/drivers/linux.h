@@ -27,6 +27,7 @@ enum ocf_lx_kind {
 	OCF_LX_HMAC,		/* ahash, keyed */
 	OCF_LX_AEAD,
 	OCF_LX_GMAC,		/* an AEAD used for its tag over AAD only */
+	OCF_LX_COMP,		/* acomp */
 };
 
 /* How one opencrypto algorithm maps onto the Linux crypto API. */
@@ -58,6 +59,9 @@ struct ocf_lx_dev {
 
 /* A session: one Linux transform per algorithm of the chain. */
 #define OCF_LX_MAX_TFMS 8
+#define OCF_LX_NCREQ 4
+
+struct acomp_req;
 
 struct ocf_lx_tfm {
 	int alg;
@@ -66,8 +70,15 @@ struct ocf_lx_tfm {
 		struct crypto_skcipher *sk;
 		struct crypto_ahash *ah;
 		struct crypto_aead *ae;
+		struct crypto_acomp *ac;
 	};
 	unsigned int taglen;		/* AEAD */
+	/*
+	 * acomp: requests made ahead (acomp_request_alloc() sleeps, and an
+	 * scomp-backed request needs its context from it), taken by bit.
+	 */
+	struct acomp_req *creq[OCF_LX_NCREQ];
+	unsigned long cfree;
 	unsigned int reqsize;
 };
 

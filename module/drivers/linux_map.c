@@ -34,6 +34,8 @@ const struct ocf_lx_map ocf_lx_maps[] = {
 	{ CRYPTO_AES_128_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_AES_192_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_AES_256_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
+	/* raw deflate, as in the BSDs */
+	{ CRYPTO_DEFLATE_COMP, OCF_LX_COMP, "deflate", NULL, NULL, 0 },
 	HASH(CRYPTO_MD5, "md5"),
 	HASH(CRYPTO_SHA1, "sha1"),
 	HASH(CRYPTO_SHA2_224, "sha224"),

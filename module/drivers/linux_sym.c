@@ -8,6 +8,7 @@
  * sleeps in process(): a full hardware queue on the first descriptor
  * returns ERESTART, and the next completion of the driver unblocks it.
  */
+#include <crypto/acompress.h>
 #include <crypto/aead.h>
 #include <crypto/hash.h>
 #include <crypto/scatterwalk.h>
@@ -30,7 +31,9 @@ struct ocf_lx_req {
 	u8 iv[EALG_MAX_BLOCK_LEN];
 	u8 mac[HASH_MAX_LEN];
 	u8 *bounce;			/* AEAD: AAD, payload, tag in one piece */
+	int creq;			/* acomp: the pool entry in use */
 	struct scatterlist sg[OCF_LX_MAX_SG];
+	struct scatterlist dst;		/* compression output */
 	/* the skcipher_request or ahash_request follows, aligned */
 	u8 sub[] __aligned(CRYPTO_MINALIGN);
 };
@@ -45,6 +48,15 @@ static struct ocf_lx_tfm *ocf_lx_tfm_of(struct ocf_lx_sess *ss, int alg)
 	return NULL;
 }
 
+static void ocf_lx_free_comp(struct ocf_lx_tfm *t)
+{
+	int i;
+
+	for (i = 0; i < OCF_LX_NCREQ; i++)
+		acomp_request_free(t->creq[i]);
+	crypto_free_acomp(t->ac);
+}
+
 static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
 {
 	int i;
@@ -54,6 +66,8 @@ static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
 			crypto_free_skcipher(ss->t[i].sk);
 		else if (ss->t[i].kind == OCF_LX_AEAD || ss->t[i].kind == OCF_LX_GMAC)
 			crypto_free_aead(ss->t[i].ae);
+		else if (ss->t[i].kind == OCF_LX_COMP)
+			ocf_lx_free_comp(&ss->t[i]);
 		else
 			crypto_free_ahash(ss->t[i].ah);
 	}
@@ -65,7 +79,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 {
 	struct ocf_lx_dev *d = dev->priv;
 	struct ocf_lx_sess *ss = crypto_get_driver_session(cses);
-	int err = 0;
+	int err = 0, i;
 
 	for (; cri && !err; cri = cri->cri_next) {
 		const struct ocf_lx_map *m = ocf_lx_map_get(cri->cri_alg);
@@ -89,6 +103,20 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			ss->n++;
 			if (crypto_skcipher_setkey(t->sk, cri->cri_key, cri->cri_klen / 8))
 				err = EINVAL;
+		} else if (m->kind == OCF_LX_COMP) {
+			t->ac = crypto_alloc_acomp(name, 0, 0);
+			if (IS_ERR(t->ac)) {
+				err = EOPNOTSUPP;
+				break;
+			}
+			t->reqsize = 0;
+			ss->n++;
+			for (i = 0; i < OCF_LX_NCREQ; i++) {
+				t->creq[i] = acomp_request_alloc(t->ac);
+				if (!t->creq[i])
+					err = ENOMEM;
+			}
+			t->cfree = GENMASK(OCF_LX_NCREQ - 1, 0);
 		} else if (m->kind == OCF_LX_AEAD || m->kind == OCF_LX_GMAC) {
 			t->ae = crypto_alloc_aead(name, 0, 0);
 			if (IS_ERR(t->ae)) {
@@ -220,6 +248,19 @@ static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 					      rq->bounce + crd->crd_len);
 		kfree_sensitive(rq->bounce);
 		rq->bounce = NULL;
+	} else if (rq->t && rq->t->kind == OCF_LX_COMP && rq->creq >= 0) {
+		struct acomp_req *req = rq->t->creq[rq->creq];
+
+		/* the output replaces the input at crd_skip; crp_olen ends it */
+		if (!err)
+			err = crypto_copyback(rq->crp, crd->crd_skip, req->dlen, rq->bounce);
+		if (!err)
+			rq->crp->crp_olen = crd->crd_skip + req->dlen;
+		smp_mb__before_atomic();	/* done with it before it is free */
+		set_bit(rq->creq, &rq->t->cfree);
+		rq->creq = -1;
+		kfree_sensitive(rq->bounce);
+		rq->bounce = NULL;
 	} else if (!err && rq->t->kind == OCF_LX_GMAC) {
 		err = crypto_mac_result(rq->crp, crd, rq->bounce + crd->crd_len, rq->t->taglen);
 		kfree_sensitive(rq->bounce);
@@ -292,6 +333,43 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 }
 
 /*
+ * Compression (CRD_F_COMP) or decompression of [crd_skip, crd_skip + crd_len):
+ * the output, at most what the buffer holds from crd_skip on, is written
+ * at crd_skip and crp_olen is set to where it ends (ENOSPC when it does
+ * not fit). The output goes to a bounce buffer first: it may be longer
+ * than the input.
+ */
+static int ocf_lx_start_comp(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 flags)
+{
+	const struct cryptodesc *crd = rq->crd;
+	unsigned int room = rq->crp->crp_ilen - crd->crd_skip;
+	struct scatterlist *src;
+	struct acomp_req *req;
+	int i;
+
+	if (!crd->crd_len || !room)
+		return -EINVAL;
+	src = ocf_lx_sg(rq, crd->crd_skip, crd->crd_len);
+	if (IS_ERR(src))
+		return PTR_ERR(src);
+	rq->bounce = kmalloc(room, GFP_ATOMIC | __GFP_NOWARN);
+	if (!rq->bounce)
+		return -ENOMEM;
+	do {
+		i = find_first_bit(&t->cfree, OCF_LX_NCREQ);
+		if (i >= OCF_LX_NCREQ)	/* all in use: flow control, if we can */
+			return flags & CRYPTO_TFM_REQ_MAY_BACKLOG ? -ENOBUFS : -EAGAIN;
+	} while (!test_and_clear_bit(i, &t->cfree));
+	rq->creq = i;
+	req = t->creq[i];
+	sg_init_one(&rq->dst, rq->bounce, room);
+	acomp_request_set_callback(req, flags, ocf_lx_complete, rq);
+	acomp_request_set_params(req, src, &rq->dst, crd->crd_len, room);
+	return crd->crd_flags & CRD_F_COMP ? crypto_acomp_compress(req) :
+					     crypto_acomp_decompress(req);
+}
+
+/*
  * Start the current descriptor. Returns -EINPROGRESS when it completes
  * later (ocf_lx_complete), 0 or an error when it is already over, and
  * -EAGAIN when the first descriptor finds the hardware queue full.
@@ -313,6 +391,8 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 
 	if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC)
 		return ocf_lx_start_aead(rq, t, flags);
+	if (t->kind == OCF_LX_COMP)
+		return ocf_lx_start_comp(rq, t, flags);
 	if (t->kind == OCF_LX_SKCIPHER) {
 		struct skcipher_request *req = (void *)rq->sub;
 		unsigned int ivlen = crypto_skcipher_ivsize(t->sk);
@@ -360,6 +440,7 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 	}
 	atomic_inc(&d->inflight);
 	rq->crp = crp;
+	rq->creq = -1;
 	rq->dev = dev;
 	rq->ss = ss;
 	rq->crd = crp->crp_desc;

@@ -450,6 +450,91 @@ static int t_linux_aead(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/* Raw deflate (zlib, windowBits -11) of DEFLATE_TEXT, made with Python's zlib */
+#define DEFLATE_TEXT "opencrypto opencrypto opencrypto: the crypto(9) framework on Linux, opencrypto!"
+static const char * const deflate_hex[] = {
+	"cb2f48cd4b2eaa2c28c957c8c7c6b45228c9485580b0352c3515d28a127353cb",
+	"f38bb215f2f3147c32f34a2b7490542b0200",
+};
+
+/* One (de)compression on driver @id of @len bytes in @buf (256 bytes). */
+static int ocft_comp_run(int id, u8 *buf, int len, bool comp, int *olen)
+{
+	struct cryptoini cri = { .cri_alg = CRYPTO_DEFLATE_COMP };
+	struct ocft_kat_req kr;
+	crypto_session_t s;
+	struct cryptop *crp;
+	int rc;
+
+	rc = crypto_newsession(&s, &cri, id);
+	if (rc)
+		return rc;
+	crp = crypto_getreq(1);
+	if (!crp) {
+		crypto_freesession(s);
+		return -ENOMEM;
+	}
+	init_completion(&kr.done);
+	crp->crp_session = s;
+	crp->crp_buf = buf;
+	crp->crp_ilen = 256;
+	crp->crp_callback = ocft_kat_cb;
+	crp->crp_opaque = &kr;
+	crp->crp_desc->crd_alg = CRYPTO_DEFLATE_COMP;
+	crp->crp_desc->crd_len = len;
+	crp->crp_desc->crd_flags = comp ? CRD_F_COMP : 0;
+	crypto_dispatch(crp);
+	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
+		return -ETIMEDOUT;	/* leak: still in flight */
+	rc = crp->crp_etype;
+	*olen = crp->crp_olen;
+	crypto_freereq(crp);
+	crypto_freesession(s);
+	return rc;
+}
+
+/* DEFLATE: a known stream decompresses right; compress, then back. */
+static int t_linux_deflate(void)
+{
+	static const char text[] = DEFLATE_TEXT;
+	struct crypto_driver_info info;
+	bool ok = true;
+	int id, n = 0, len, olen;
+	u8 *buf = kzalloc(256, GFP_KERNEL);
+
+	if (!buf)
+		return OCFT_FAIL;
+	for (id = 0; id < 64; id++) {
+		if (ocft_is_ours(id) || !crypto_driver_supports(id, CRYPTO_DEFLATE_COMP) ||
+		    crypto_driver_info(id, &info))
+			continue;
+		n++;
+		ocft_diag("%s", info.name);
+		memset(buf, 0, 256);
+		len = ocft_hexcat_n(deflate_hex, ARRAY_SIZE(deflate_hex), buf, 256);
+		if (CHECK_EQ(ocft_comp_run(id, buf, len, false, &olen), 0)) {
+			CHECK_EQ(olen, (int)strlen(text));
+			CHECK(!memcmp(buf, text, strlen(text)));
+		}
+		memset(buf, 0, 256);
+		memcpy(buf, text, strlen(text));
+		if (CHECK_EQ(ocft_comp_run(id, buf, strlen(text), true, &olen), 0)) {
+			CHECK(olen > 0 && olen < (int)strlen(text));
+			if (CHECK_EQ(ocft_comp_run(id, buf, olen, false, &olen), 0)) {
+				CHECK_EQ(olen, (int)strlen(text));
+				CHECK(!memcmp(buf, text, strlen(text)));
+			}
+		}
+		/* garbage does not decompress */
+		memset(buf, 0xff, 256);
+		CHECK(ocft_comp_run(id, buf, 64, false, &olen) != 0);
+	}
+	kfree(buf);
+	if (!n)
+		return ocft_skip("no Linux driver offers DEFLATE");
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /* One AES-CBC request on driver @id shaped by the arguments; its crp_etype. */
 static int ocft_bad_req(int id, int klen, int ilen, int skip, int len, int flags, int inject)
 {
@@ -539,6 +624,7 @@ static int t_linux_bad_input(void)
 const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_aead_known_answers", t_linux_aead },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
+	{ "linux_drivers_deflate", t_linux_deflate },
 	{ "linux_drivers_known_answers", t_linux_kats },
 	{ "linux_virtio_crypto_is_hardware", t_linux_virtio_hw },
 };
