@@ -60,6 +60,30 @@ static bool ocf_lx_usable(const struct crypto_alg *a)
 	return !(a->cra_flags & bad) && (a->cra_flags & CRYPTO_ALG_TESTED);
 }
 
+/*
+ * Is an implementation of @type usable through the API @kind uses? Values
+ * are compared in pairs (skcipher/lskcipher 4-5, shash/ahash 0xe-0xf,
+ * acomp/scomp 0xa-0xb): the constants moved between kernels, the pairs did
+ * not. Excluded: the legacy single-block "compression" type.
+ */
+static bool ocf_lx_type_ok(enum ocf_lx_kind kind, u32 type)
+{
+	switch (kind) {
+	case OCF_LX_SKCIPHER:
+		return (type & ~1) == (CRYPTO_ALG_TYPE_SKCIPHER & ~1);
+	case OCF_LX_HASH:
+	case OCF_LX_HMAC:
+		return (type & ~1) == (CRYPTO_ALG_TYPE_AHASH & ~1);
+	case OCF_LX_AEAD:
+	case OCF_LX_GMAC:
+		return type == CRYPTO_ALG_TYPE_AEAD;
+	case OCF_LX_COMP:
+		return (type & ~1) == (CRYPTO_ALG_TYPE_ACOMPRESS & ~1);
+	default:
+		return false;
+	}
+}
+
 /* The innermost driver name of "cbc(aes-aesni)" is "aes-aesni". */
 static void ocf_lx_innermost(const char *driver, char *out, size_t len)
 {
@@ -126,7 +150,7 @@ static struct ocf_lx_found *ocf_lx_scan(unsigned int *nfound)
 			u32 type = a->cra_flags & CRYPTO_ALG_TYPE_MASK;
 
 			f = &found[n];
-			if (!strcmp(a->cra_name, m->name)) {
+			if (!strcmp(a->cra_name, m->name) && ocf_lx_type_ok(m->kind, type)) {
 				strscpy(f->driver, a->cra_driver_name, sizeof(f->driver));
 				f->direct = true;
 			} else if (m->inner && !strcmp(a->cra_name, m->inner) &&
