@@ -37,6 +37,13 @@
 #include <linux/kernel.h>
 #endif
 
+/* The BLAKE2s library's state: struct blake2s_state, blake2s_ctx from 7.x. */
+#ifdef COMPAT_HAVE_BLAKE2S_CTX
+#define ocf_blake2s_state blake2s_ctx
+#else
+#define ocf_blake2s_state blake2s_state
+#endif
+
 /*
  * The crypto API's completion callback gets the request up to 6.2 and the
  * request's data pointer from 6.3 on. Define one with OCF_COMPLETION(name)

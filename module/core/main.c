@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "../drivers/linux.h"
+#include "../drivers/soft.h"
 
 /**
  * opencrypto_version() - version of the loaded framework
@@ -29,8 +30,11 @@ static int __init opencrypto_init(void)
 	if (err)
 		return err;
 	ocf_stats_init();
-	err = ocf_lx_registry_init(ocf_debugfs);
+	err = ocf_soft_init();
+	if (!err)
+		err = ocf_lx_registry_init(ocf_debugfs);
 	if (err) {
+		ocf_soft_exit();
 		ocf_stats_exit();
 		ocf_dispatch_exit();
 		return err;
@@ -42,6 +46,7 @@ static int __init opencrypto_init(void)
 static void __exit opencrypto_exit(void)
 {
 	ocf_lx_registry_exit();
+	ocf_soft_exit();
 	ocf_stats_exit();
 	ocf_drivers_shutdown();
 	ocf_dispatch_exit();

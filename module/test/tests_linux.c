@@ -21,6 +21,7 @@ struct ocft_kat {
 	bool text;
 	const char *out2;	/* hex, the rest of a long @out */
 	bool mac_iv;		/* a MAC that takes an IV (GMAC) */
+	bool stream;		/* a cipher without IV (ARC4) */
 };
 
 #define AES128 "2b7e151628aed2a6abf7158809cf4f3c"
@@ -84,6 +85,17 @@ static const struct ocft_kat ocft_kats[] = {
 	  "feffe9928665731c6d6a8f9467308308", "cafebabefacedbaddecaf888",
 	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
 	  "a576c0bbe14aee7131bbc673270b09b2", false, NULL, true },
+	/* the framework's own driver: RFC 6229, RFC 7693 B, RFC 8439 2.5.2 */
+	{ "ARC4 (RFC 6229, 40-bit key, offset 0)", CRYPTO_ARC4, "0102030405", NULL,
+	  "00000000000000000000000000000000", "b2396305f03dc027ccc3524a0a1118a8",
+	  false, NULL, false, true },
+	{ "BLAKE2s-256 (RFC 7693, \"abc\")", CRYPTO_BLAKE2S, NULL, NULL, "abc",
+	  "508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982", true },
+	{ "Poly1305 (RFC 8439 2.5.2)", CRYPTO_POLY1305,
+	  "85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b", NULL,
+	  "Cryptographic Forum Research Group", "a8061dc1305136c6c22b8baf0c0127a9", true },
+	{ "NULL_HMAC (12 zero bytes)", CRYPTO_NULL_HMAC, NULL, NULL, "abc",
+	  "000000000000000000000000", true },
 	/* RFC 2202, RFC 2286 and RFC 4231, test case 2 */
 	{ "HMAC-MD5 (RFC 2202 case 2)", CRYPTO_MD5_HMAC, "4a656665", NULL,
 	  "what do ya want for nothing?", "750c783e6ab0b503eaa86e310a5db738", true },
@@ -136,7 +148,7 @@ static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
 	crypto_session_t s;
 	struct cryptop *crp;
 	int klen, inlen, outlen, rc;
-	bool cipher = (k->iv && !k->mac_iv) || k->alg == CRYPTO_AES_ECB;
+	bool cipher = (k->iv && !k->mac_iv) || k->alg == CRYPTO_AES_ECB || k->stream;
 
 	buf = kzalloc(128, GFP_KERNEL);	/* DMA-able, not on the stack */
 	if (!buf)

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * opencrypto_soft: the framework's own software driver, for algorithms of
+ * crypto(9) that Debian's kernels do not offer through the crypto API:
+ * ARC4 (never built by Debian) and NULL_HMAC, written here from their
+ * definitions, and BLAKE2s and Poly1305 on the kernel's libraries (whose
+ * crypto API algorithms some kernels dropped). Synchronous, software.
+ */
+#include <crypto/blake2s.h>
+#include <crypto/poly1305.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "soft.h"
+
+static struct crypto_device ocf_soft_dev;
+static s32 ocf_soft_id = -1;
+
+static const int ocf_soft_algs[] = {
+	CRYPTO_ARC4, CRYPTO_NULL_HMAC, CRYPTO_BLAKE2S, CRYPTO_POLY1305,
+};
+
+#define OCF_SOFT_CHUNK 256
+
+/* ARC4: the key schedule, then the keystream XORed over the range. */
+static int ocf_soft_arc4(struct cryptop *crp, const struct cryptodesc *crd,
+			 const u8 *key, int klen)
+{
+	u8 s[256], buf[OCF_SOFT_CHUNK], t;
+	unsigned int i, j, n, off;
+	int err = 0;
+
+	if (klen < 1 || klen > 256)
+		return EINVAL;
+	for (i = 0; i < 256; i++)
+		s[i] = i;
+	for (i = 0, j = 0; i < 256; i++) {
+		j = (j + s[i] + key[i % klen]) & 0xff;
+		t = s[i];
+		s[i] = s[j];
+		s[j] = t;
+	}
+	i = 0;
+	j = 0;
+	for (off = 0; off < crd->crd_len && !err; off += n) {
+		unsigned int k;
+
+		n = min_t(unsigned int, sizeof(buf), crd->crd_len - off);
+		err = crypto_copydata(crp, crd->crd_skip + off, n, buf);
+		for (k = 0; k < n && !err; k++) {
+			i = (i + 1) & 0xff;
+			j = (j + s[i]) & 0xff;
+			t = s[i];
+			s[i] = s[j];
+			s[j] = t;
+			buf[k] ^= s[(s[i] + s[j]) & 0xff];
+		}
+		if (!err)
+			err = crypto_copyback(crp, crd->crd_skip + off, n, buf);
+	}
+	memzero_explicit(s, sizeof(s));
+	memzero_explicit(buf, sizeof(buf));
+	return err;
+}
+
+/* BLAKE2s (keyed when the session has a key) or Poly1305 over the range. */
+static int ocf_soft_mac(struct cryptop *crp, const struct cryptodesc *crd,
+			const u8 *key, int klen)
+{
+	u8 buf[OCF_SOFT_CHUNK], mac[BLAKE2S_HASH_SIZE];
+	union {
+		struct ocf_blake2s_state b2;
+		struct poly1305_desc_ctx p;
+	} *ctx;
+	unsigned int n, off, maclen;
+	int err = 0;
+
+	if (crd->crd_alg == CRYPTO_NULL_HMAC) {
+		memset(mac, 0, 12);	/* the null MAC: 12 zero bytes */
+		return crypto_mac_result(crp, crd, mac, 12);
+	}
+	ctx = kmalloc(sizeof(*ctx), GFP_ATOMIC);
+	if (!ctx)
+		return ENOMEM;
+	if (crd->crd_alg == CRYPTO_BLAKE2S) {
+		if (klen > BLAKE2S_KEY_SIZE) {
+			kfree(ctx);
+			return EINVAL;
+		}
+		if (klen)
+			blake2s_init_key(&ctx->b2, BLAKE2S_HASH_SIZE, key, klen);
+		else
+			blake2s_init(&ctx->b2, BLAKE2S_HASH_SIZE);
+		maclen = BLAKE2S_HASH_SIZE;
+	} else {
+		if (klen != POLY1305_KEY_SIZE) {
+			kfree(ctx);
+			return EINVAL;
+		}
+		poly1305_init(&ctx->p, key);
+		maclen = POLY1305_DIGEST_SIZE;
+	}
+	for (off = 0; off < crd->crd_len && !err; off += n) {
+		n = min_t(unsigned int, sizeof(buf), crd->crd_len - off);
+		err = crypto_copydata(crp, crd->crd_skip + off, n, buf);
+		if (err)
+			break;
+		if (crd->crd_alg == CRYPTO_BLAKE2S)
+			blake2s_update(&ctx->b2, buf, n);
+		else
+			poly1305_update(&ctx->p, buf, n);
+	}
+	if (crd->crd_alg == CRYPTO_BLAKE2S)
+		blake2s_final(&ctx->b2, mac);
+	else
+		poly1305_final(&ctx->p, mac);
+	kfree_sensitive(ctx);
+	if (!err)
+		err = crypto_mac_result(crp, crd, mac, maclen);
+	memzero_explicit(mac, sizeof(mac));
+	return err;
+}
+
+static int ocf_soft_process(struct crypto_device *dev, struct cryptop *crp, int hint)
+{
+	struct cryptodesc *crd;
+	const u8 *key;
+	int klen, err = 0;
+
+	for (crd = crp->crp_desc; crd && !err; crd = crd->crd_next) {
+		err = crypto_desc_key(crp->crp_session, crd, &key, &klen);
+		if (err)
+			break;
+		if (crd->crd_alg == CRYPTO_ARC4)
+			err = ocf_soft_arc4(crp, crd, key, klen / 8);
+		else
+			err = ocf_soft_mac(crp, crd, key, klen / 8);
+	}
+	crp->crp_etype = err;
+	crypto_done(crp);
+	return 0;
+}
+
+static const struct crypto_driver_methods ocf_soft_methods = {
+	.process = ocf_soft_process,
+};
+
+/**
+ * ocf_soft_init() - register the framework's own software driver
+ *
+ * Context: process.
+ * Return: 0, or -ENOMEM when it cannot get a driver id.
+ */
+int ocf_soft_init(void)
+{
+	unsigned int i;
+
+	ocf_soft_dev.name = "opencrypto_soft";
+	ocf_soft_dev.methods = &ocf_soft_methods;
+	ocf_soft_id = crypto_get_driverid(&ocf_soft_dev, 0,
+					  CRYPTOCAP_F_SOFTWARE | CRYPTOCAP_F_SYNC);
+	if (ocf_soft_id < 0)
+		return -ENOMEM;
+	for (i = 0; i < ARRAY_SIZE(ocf_soft_algs); i++)
+		crypto_register(ocf_soft_id, ocf_soft_algs[i], 0, 0);
+	return 0;
+}
+
+void ocf_soft_exit(void)
+{
+	if (ocf_soft_id >= 0)
+		crypto_unregister_all(ocf_soft_id);
+	ocf_soft_id = -1;
+}
