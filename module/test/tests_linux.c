@@ -138,17 +138,70 @@ static int ocft_kat_cb(struct cryptop *crp)
 	return 0;
 }
 
-/* Run @k on driver @id with a flat or a scatterlist buffer; 0: right answer. */
-static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
+/*
+ * One request of one descriptor on driver @id: a session for @alg with the
+ * @klen-byte @key, then @d (copied) over the @ilen bytes of @buf, flat or,
+ * with @sg, as two scatterlist segments split inside the data. Returns the
+ * request's crp_etype, 1000 + the error of crypto_newsession(), or -errno;
+ * -ETIMEDOUT means the request is still in flight: @buf is the driver's,
+ * never free it. @olen, when not NULL, gets crp_olen.
+ */
+static int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
+		       bool sg, const struct cryptodesc *d, int *olen)
 {
-	u8 key[64], iv[16], want[64], *buf;
-	struct scatterlist sg[2];
-	struct cryptoini cri = {};
+	struct cryptoini cri = { .cri_alg = alg, .cri_klen = klen * 8 };
+	struct scatterlist sgl[2];
 	struct ocft_kat_req kr;
 	crypto_session_t s;
 	struct cryptop *crp;
-	int klen, inlen, outlen, rc;
+	int rc;
+
+	cri.cri_key = (u8 *)key;
+	rc = crypto_newsession(&s, &cri, id);
+	if (rc)
+		return 1000 + rc;
+	crp = crypto_getreq(1);
+	if (!crp) {
+		crypto_freesession(s);
+		return -ENOMEM;
+	}
+	init_completion(&kr.done);
+	crp->crp_session = s;
+	crp->crp_ilen = ilen;
+	crp->crp_callback = ocft_kat_cb;
+	crp->crp_opaque = &kr;
+	if (sg) {
+		sg_init_table(sgl, 2);
+		sg_set_buf(&sgl[0], buf, 7);
+		sg_set_buf(&sgl[1], buf + 7, ilen - 7);
+		crp->crp_flags = CRYPTO_F_IMBUF;
+		crp->crp_sg = sgl;
+	} else {
+		crp->crp_buf = buf;
+	}
+	*crp->crp_desc = *d;
+	crp->crp_desc->crd_alg = alg;
+	crp->crp_desc->crd_next = NULL;
+	crypto_dispatch(crp);
+	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)) {
+		ocft_diag("  algorithm %d on driver %d: no completion", alg, id);
+		return -ETIMEDOUT;	/* leak the request: it is still in flight */
+	}
+	rc = crp->crp_etype;
+	if (olen)
+		*olen = crp->crp_olen;
+	crypto_freereq(crp);
+	crypto_freesession(s);
+	return rc;
+}
+
+/* Run @k on driver @id with a flat or a scatterlist buffer; 0: right answer. */
+static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
+{
 	bool cipher = (k->iv && !k->mac_iv) || k->alg == CRYPTO_AES_ECB || k->stream;
+	struct cryptodesc d = {};
+	u8 key[64], want[64], *buf;
+	int klen, inlen, outlen, rc;
 
 	buf = kzalloc(128, GFP_KERNEL);	/* DMA-able, not on the stack */
 	if (!buf)
@@ -166,62 +219,24 @@ static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
 	} else {
 		inlen = ocft_unhex(k->in, buf, 128);
 	}
-	if (klen < 0 || outlen < 0 || inlen < 0 || ocft_unhex(k->iv, iv, sizeof(iv)) < 0) {
+	if (klen < 0 || outlen < 0 || inlen < 0 ||
+	    ocft_unhex(k->iv, d.crd_iv, sizeof(d.crd_iv)) < 0) {
 		kfree(buf);
 		return -EINVAL;
 	}
-	cri.cri_alg = k->alg;
-	cri.cri_klen = klen * 8;
-	cri.cri_key = key;
-	rc = crypto_newsession(&s, &cri, id);
-	if (rc) {
-		kfree(buf);
-		return rc;
-	}
-	crp = crypto_getreq(1);
-	if (!crp) {
-		crypto_freesession(s);
-		kfree(buf);
-		return -ENOMEM;
-	}
-	init_completion(&kr.done);
-	crp->crp_session = s;
-	crp->crp_ilen = inlen + (cipher ? 0 : outlen);
-	crp->crp_callback = ocft_kat_cb;
-	crp->crp_opaque = &kr;
-	if (sg_buf) {
-		/* two segments, split inside the data */
-		sg_init_table(sg, 2);
-		sg_set_buf(&sg[0], buf, 7);
-		sg_set_buf(&sg[1], buf + 7, crp->crp_ilen - 7);
-		crp->crp_flags = CRYPTO_F_IMBUF;
-		crp->crp_sg = sg;
-	} else {
-		crp->crp_buf = buf;
-	}
-	crp->crp_desc->crd_alg = k->alg;
-	crp->crp_desc->crd_len = inlen;
-	if (cipher) {
-		crp->crp_desc->crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
-		memcpy(crp->crp_desc->crd_iv, iv, sizeof(iv));
-	} else {
-		crp->crp_desc->crd_inject = inlen;
-		if (k->mac_iv) {
-			crp->crp_desc->crd_flags = CRD_F_IV_EXPLICIT;
-			memcpy(crp->crp_desc->crd_iv, iv, sizeof(iv));
-		}
-	}
-	rc = crypto_dispatch(crp);
-	if (!rc && !wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)) {
-		ocft_diag("  %s on driver %d: no completion", k->what, id);
-		return -ETIMEDOUT;	/* leak the request: it is still in flight */
-	}
-	if (!rc)
-		rc = crp->crp_etype;
+	d.crd_len = inlen;
+	if (cipher)
+		d.crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
+	else
+		d.crd_inject = inlen;
+	if (k->mac_iv)
+		d.crd_flags = CRD_F_IV_EXPLICIT;
+	rc = ocft_lx_one(id, k->alg, key, klen, buf, inlen + (cipher ? 0 : outlen), sg_buf,
+			 &d, NULL);
+	if (rc == -ETIMEDOUT)
+		return rc;	/* @buf is still the driver's */
 	if (!rc && memcmp(buf + (cipher ? 0 : inlen), want, outlen))
 		rc = -EBADMSG;
-	crypto_freereq(crp);
-	crypto_freesession(s);
 	kfree(buf);
 	return rc;
 }
@@ -365,13 +380,9 @@ static int ocft_hexcat_n(const char * const *pieces, int npieces, u8 *out, int m
  */
 static int ocft_aead_run(const struct ocft_aead_kat *k, int id, int mode)
 {
-	u8 key[32], pt[128], ct[160];
-	struct cryptoini cri = {};
-	struct ocft_kat_req kr;
+	u8 key[32], pt[128], ct[160], *buf;
+	struct cryptodesc d = {};
 	int klen, aadlen, ptlen, ctlen, rc;
-	crypto_session_t s;
-	struct cryptop *crp;
-	u8 *buf;
 
 	klen = ocft_unhex(k->key, key, sizeof(key));
 	ptlen = ocft_hexcat_n(k->pt, ARRAY_SIZE(k->pt), pt, sizeof(pt));
@@ -382,43 +393,21 @@ static int ocft_aead_run(const struct ocft_aead_kat *k, int id, int mode)
 		return -EINVAL;
 	}
 	aadlen = ocft_unhex(k->aad, buf, 64);
-	cri.cri_alg = k->alg;
-	cri.cri_klen = klen * 8;
-	cri.cri_key = key;
-	rc = crypto_newsession(&s, &cri, id);
-	if (rc) {
-		kfree(buf);
-		return rc;
-	}
-	crp = crypto_getreq(1);
-	if (!crp) {
-		rc = -ENOMEM;
-		goto out;
-	}
 	memcpy(buf + aadlen, mode ? ct : pt, mode ? ctlen : ptlen);
 	if (mode == 2)
 		buf[aadlen + ptlen] ^= 0x80;
-	init_completion(&kr.done);
-	crp->crp_session = s;
-	crp->crp_buf = buf;
-	crp->crp_ilen = aadlen + ptlen + 16;
-	crp->crp_callback = ocft_kat_cb;
-	crp->crp_opaque = &kr;
-	crp->crp_desc->crd_alg = k->alg;
-	crp->crp_desc->crd_len = aadlen + ptlen;
-	crp->crp_desc->crd_aadlen = aadlen;
-	crp->crp_desc->crd_inject = aadlen + ptlen;
-	crp->crp_desc->crd_flags = CRD_F_IV_EXPLICIT | (mode ? 0 : CRD_F_ENCRYPT);
-	ocft_unhex(k->iv, crp->crp_desc->crd_iv, EALG_MAX_BLOCK_LEN);
-	crypto_dispatch(crp);
-	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
-		return -ETIMEDOUT;	/* leak: still in flight */
-	rc = crp->crp_etype;
+	d.crd_len = aadlen + ptlen;
+	d.crd_aadlen = aadlen;
+	d.crd_inject = aadlen + ptlen;
+	d.crd_flags = CRD_F_IV_EXPLICIT | (mode ? 0 : CRD_F_ENCRYPT);
+	ocft_unhex(k->iv, d.crd_iv, EALG_MAX_BLOCK_LEN);
+	rc = ocft_lx_one(id, k->alg, key, klen, buf, aadlen + ptlen + 16, false, &d, NULL);
+	if (rc == -ETIMEDOUT)
+		return rc;	/* @buf is still the driver's */
+	if (rc >= 1000)
+		rc -= 1000;
 	if (!rc && memcmp(buf + aadlen, mode ? pt : ct, mode ? ptlen : ctlen))
 		rc = -EBADMSG;
-	crypto_freereq(crp);
-out:
-	crypto_freesession(s);
 	kfree(buf);
 	return rc;
 }
@@ -470,38 +459,18 @@ static const char * const deflate_hex[] = {
 };
 
 /* One (de)compression on driver @id of @len bytes in @buf (256 bytes). */
+static bool ocft_comp_leaked;	/* a request timed out: its buffer is the driver's */
+
 static int ocft_comp_run(int id, u8 *buf, int len, bool comp, int *olen)
 {
-	struct cryptoini cri = { .cri_alg = CRYPTO_DEFLATE_COMP };
-	struct ocft_kat_req kr;
-	crypto_session_t s;
-	struct cryptop *crp;
+	struct cryptodesc d = { .crd_len = len, .crd_flags = comp ? CRD_F_COMP : 0 };
 	int rc;
 
-	rc = crypto_newsession(&s, &cri, id);
-	if (rc)
-		return rc;
-	crp = crypto_getreq(1);
-	if (!crp) {
-		crypto_freesession(s);
-		return -ENOMEM;
-	}
-	init_completion(&kr.done);
-	crp->crp_session = s;
-	crp->crp_buf = buf;
-	crp->crp_ilen = 256;
-	crp->crp_callback = ocft_kat_cb;
-	crp->crp_opaque = &kr;
-	crp->crp_desc->crd_alg = CRYPTO_DEFLATE_COMP;
-	crp->crp_desc->crd_len = len;
-	crp->crp_desc->crd_flags = comp ? CRD_F_COMP : 0;
-	crypto_dispatch(crp);
-	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
-		return -ETIMEDOUT;	/* leak: still in flight */
-	rc = crp->crp_etype;
-	*olen = crp->crp_olen;
-	crypto_freereq(crp);
-	crypto_freesession(s);
+	if (ocft_comp_leaked)
+		return -ETIMEDOUT;
+	rc = ocft_lx_one(id, CRYPTO_DEFLATE_COMP, NULL, 0, buf, 256, false, &d, olen);
+	if (rc == -ETIMEDOUT)
+		ocft_comp_leaked = true;
 	return rc;
 }
 
@@ -541,7 +510,8 @@ static int t_linux_deflate(void)
 		memset(buf, 0xff, 256);
 		CHECK(ocft_comp_run(id, buf, 64, false, &olen) != 0);
 	}
-	kfree(buf);
+	if (!ocft_comp_leaked)
+		kfree(buf);
 	if (!n)
 		return ocft_skip("no Linux driver offers DEFLATE");
 	return ok ? OCFT_PASS : OCFT_FAIL;
@@ -550,46 +520,22 @@ static int t_linux_deflate(void)
 /* One AES-CBC request on driver @id shaped by the arguments; its crp_etype. */
 static int ocft_bad_req(int id, int klen, int ilen, int skip, int len, int flags, int inject)
 {
-	struct cryptoini cri = { .cri_alg = CRYPTO_AES_CBC, .cri_klen = klen * 8 };
-	struct ocft_kat_req kr;
-	crypto_session_t s;
-	struct cryptop *crp;
-	u8 key[32] = {}, *buf;
+	static const u8 key[32];
+	struct cryptodesc d = {
+		.crd_skip = skip, .crd_len = len, .crd_flags = flags, .crd_inject = inject,
+	};
+	u8 *buf = kzalloc(64, GFP_KERNEL);
 	int rc;
 
-	cri.cri_key = key;
-	rc = crypto_newsession(&s, &cri, id);
-	if (rc)
-		return 1000 + rc;	/* tell session errors from request errors */
-	buf = kzalloc(64, GFP_KERNEL);
-	crp = crypto_getreq(1);
-	if (!buf || !crp) {
-		rc = ENOMEM;
-		goto out;
-	}
-	init_completion(&kr.done);
-	crp->crp_session = s;
-	crp->crp_buf = buf;
-	crp->crp_ilen = ilen;
-	crp->crp_callback = ocft_kat_cb;
-	crp->crp_opaque = &kr;
-	crp->crp_desc->crd_alg = CRYPTO_AES_CBC;
-	crp->crp_desc->crd_skip = skip;
-	crp->crp_desc->crd_len = len;
-	crp->crp_desc->crd_flags = flags;
-	crp->crp_desc->crd_inject = inject;
+	if (!buf)
+		return -ENOMEM;
 	if (flags & CRD_F_KEY_EXPLICIT) {
-		crp->crp_desc->crd_key = key;
-		crp->crp_desc->crd_klen = 128;
+		d.crd_key = (u8 *)key;
+		d.crd_klen = 128;
 	}
-	crypto_dispatch(crp);
-	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
-		return -ETIMEDOUT;	/* leak: still in flight */
-	rc = crp->crp_etype;
-out:
-	crypto_freereq(crp);
-	kfree(buf);
-	crypto_freesession(s);
+	rc = ocft_lx_one(id, CRYPTO_AES_CBC, key, klen, buf, ilen, false, &d, NULL);
+	if (rc != -ETIMEDOUT)
+		kfree(buf);
 	return rc;
 }
 
