@@ -132,6 +132,19 @@ struct ocft_kat_req {
 	struct completion done;
 };
 
+/*
+ * Step @id (start at -1) to the next driver, other than this test's fake
+ * ones, that offers @alg; fills @info. False when there is none left.
+ */
+static bool ocft_next_driver(int alg, int *id, struct crypto_driver_info *info)
+{
+	while (++*id < 64)
+		if (!ocft_is_ours(*id) && crypto_driver_supports(*id, alg) &&
+		    !crypto_driver_info(*id, info))
+			return true;
+	return false;
+}
+
 static int ocft_kat_cb(struct cryptop *crp)
 {
 	complete(&((struct ocft_kat_req *)crp->crp_opaque)->done);
@@ -253,10 +266,7 @@ static int t_linux_kats(void)
 		char used[160] = "";
 		int n = 0, rc;
 
-		for (id = 0; id < 64; id++) {
-			if (ocft_is_ours(id) || !crypto_driver_supports(id, k->alg) ||
-			    crypto_driver_info(id, &info))
-				continue;
+		for (id = -1; ocft_next_driver(k->alg, &id, &info);) {
 			rc = ocft_kat_run(k, id, false);
 			if (!rc)
 				rc = ocft_kat_run(k, id, true);
@@ -424,10 +434,7 @@ static int t_linux_aead(void)
 		char used[160] = "";
 		int n = 0;
 
-		for (id = 0; id < 64; id++) {
-			if (ocft_is_ours(id) || !crypto_driver_supports(id, k->alg) ||
-			    crypto_driver_info(id, &info))
-				continue;
+		for (id = -1; ocft_next_driver(k->alg, &id, &info);) {
 			rc = ocft_aead_run(k, id, 0);
 			if (!rc)
 				rc = ocft_aead_run(k, id, 1);
@@ -485,10 +492,7 @@ static int t_linux_deflate(void)
 
 	if (!buf)
 		return OCFT_FAIL;
-	for (id = 0; id < 64; id++) {
-		if (ocft_is_ours(id) || !crypto_driver_supports(id, CRYPTO_DEFLATE_COMP) ||
-		    crypto_driver_info(id, &info))
-			continue;
+	for (id = -1; ocft_next_driver(CRYPTO_DEFLATE_COMP, &id, &info);) {
 		n++;
 		ocft_diag("%s", info.name);
 		memset(buf, 0, 256);
@@ -554,10 +558,7 @@ static int t_linux_bad_input(void)
 	if (!ocft_alg_used(CRYPTO_SKIPJACK_CBC, 0))
 		CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE),
 			 EOPNOTSUPP);
-	for (id = 0; id < 64; id++) {
-		if (ocft_is_ours(id) || !crypto_driver_supports(id, CRYPTO_AES_CBC) ||
-		    crypto_driver_info(id, &info))
-			continue;
+	for (id = -1; ocft_next_driver(CRYPTO_AES_CBC, &id, &info);) {
 		ocft_diag("%s:", info.name);
 		n++;
 		/* a sane request works, to show the others fail for their reason */
