@@ -72,10 +72,11 @@ ktap_skip_test(const char *fmt, ...)
 /* Expect a call to fail with errno @want: "rc == -1 && errno == want". */
 #define ktap_expect_errno(rc, want, name)                                      \
 	do {                                                                   \
+		long __rc = (rc);                                              \
 		int __e = errno;                                               \
-		if (!ktap_result((rc) == -1 && __e == (want), "%s", name))     \
+		if (!ktap_result(__rc == -1 && __e == (want), "%s", name))     \
 			ktap_print("  got rc=%ld errno=%d (%s), want errno %d (%s)", \
-				   (long)(rc), __e, strerror(__e), (want),     \
+				   __rc, __e, strerror(__e), (want),           \
 				   strerror(want));                            \
 	} while (0)
 

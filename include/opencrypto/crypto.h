@@ -250,13 +250,19 @@ struct crypto_device;
  *	queues it, marks the driver blocked and waits for crypto_unblock()).
  *	Per-request errors go in crp_etype, then crypto_done().
  * @kprocess: the same for keying requests, with crypto_kdone().
+ * @describe: fill in what implements @alg in session @cses (optional; the
+ *	framework fills in its own names otherwise). Must not sleep.
  */
+struct crypto_impl_desc;
+
 struct crypto_driver_methods {
 	int (*newsession)(struct crypto_device *dev, crypto_session_t cses,
 			  const struct cryptoini *cri);
 	void (*freesession)(struct crypto_device *dev, crypto_session_t cses);
 	int (*process)(struct crypto_device *dev, struct cryptop *crp, int hint);
 	int (*kprocess)(struct crypto_device *dev, struct cryptkop *krp, int hint);
+	int (*describe)(struct crypto_device *dev, crypto_session_t cses, int alg,
+			struct crypto_impl_desc *d);
 };
 
 /**
@@ -336,6 +342,61 @@ bool crypto_driver_supports(u32 driverid, int alg);
 bool crypto_driver_ksupports(u32 driverid, int kalg);
 u64 crypto_driver_cost(u32 driverid, int alg);
 int crypto_session_driver(crypto_session_t cses, int alg, int nth);
+
+/**
+ * enum crypto_alg_class - what kind of algorithm a CRYPTO_* number names
+ * @CRYPTO_CLASS_NONE: no algorithm
+ * @CRYPTO_CLASS_CIPHER: a block or stream cipher (key, IV)
+ * @CRYPTO_CLASS_HASH: a hash, keyless or optionally keyed (BLAKE2)
+ * @CRYPTO_CLASS_MAC: a keyed MAC
+ * @CRYPTO_CLASS_AEAD: a cipher and MAC in one
+ * @CRYPTO_CLASS_COMP: compression
+ */
+enum crypto_alg_class {
+	CRYPTO_CLASS_NONE = 0,
+	CRYPTO_CLASS_CIPHER,
+	CRYPTO_CLASS_HASH,
+	CRYPTO_CLASS_MAC,
+	CRYPTO_CLASS_AEAD,
+	CRYPTO_CLASS_COMP,
+};
+
+/**
+ * struct crypto_alg_params - what the framework knows of an algorithm
+ * @name: short name, e.g. "aes-cbc"
+ * @cls: its class
+ * @blocksize: ciphers: the block size (1 for stream ciphers and modes)
+ * @ivlen: IV or nonce length, 0 if none
+ * @maclen: full MAC or digest length, 0 if none
+ * @min_key: shortest key in bytes (0: a keyless algorithm may take none)
+ * @max_key: longest key in bytes (0/0: keyless)
+ */
+struct crypto_alg_params {
+	const char *name;
+	enum crypto_alg_class cls;
+	u16 blocksize, ivlen, maclen, min_key, max_key;
+};
+
+int crypto_alg_params(int alg, struct crypto_alg_params *p);
+
+/**
+ * struct crypto_impl_desc - what implements one algorithm of a session
+ * @alg_name: the Linux crypto API's cra_name, or the framework's own name
+ * @impl_name: the implementation (Linux cra_driver_name, or driver name)
+ * @alignmask: buffer alignment the implementation wants (Linux alignmask)
+ * @driverid: the opencrypto driver serving it
+ * @flags: that driver's CRYPTOCAP_F_* flags
+ */
+struct crypto_impl_desc {
+	char alg_name[64];
+	char impl_name[64];
+	u32 alignmask;
+	u32 driverid;
+	u32 flags;
+};
+
+int crypto_session_describe(crypto_session_t cses, int alg, int nth,
+			    struct crypto_impl_desc *d);
 int crypto_session_nparts(crypto_session_t cses);
 void crypto_recalibrate(void);
 

@@ -81,6 +81,33 @@ const struct ocf_alg *ocf_alg_get(int alg)
 	return &ocf_algs[alg];
 }
 
+/**
+ * crypto_alg_params() - what the framework knows of an algorithm
+ * @alg: CRYPTO_* number
+ * @p: filled in
+ *
+ * For consumers that validate requests before building them (/dev/crypto).
+ *
+ * Context: any.
+ * Return: 0, or EINVAL when @alg names no algorithm.
+ */
+int crypto_alg_params(int alg, struct crypto_alg_params *p)
+{
+	const struct ocf_alg *a = ocf_alg_get(alg);
+
+	if (!a)
+		return EINVAL;
+	p->name = a->name;
+	p->cls = (enum crypto_alg_class)a->type;
+	p->blocksize = a->blocksize;
+	p->ivlen = a->ivlen;
+	p->maclen = a->maclen;
+	p->min_key = a->min_key;
+	p->max_key = a->max_key;
+	return 0;
+}
+EXPORT_SYMBOL_OCF(crypto_alg_params);
+
 bool ocf_kalg_valid(int kalg)
 {
 	return kalg >= 0 && kalg < CRK_ALGORITHM_ALL;

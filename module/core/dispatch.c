@@ -176,14 +176,6 @@ void ocf_complete(struct cryptop *crp, int err)
 	ocf_finish(crp, err, false);
 }
 
-static void ocf_inflight_dec(struct crypto_session *bs, struct ocf_driver *drv)
-{
-	if (atomic_dec_and_test(&bs->inflight) && wq_has_sleeper(&ocf_drain_wq))
-		wake_up_all(&ocf_drain_wq);
-	if (atomic_dec_and_test(&drv->inflight) && wq_has_sleeper(&drv->drain_wq))
-		wake_up_all(&drv->drain_wq);
-}
-
 /*
  * The session the request was queued for has moved or died: send it on.
  * A stage of a split session restarts on the part's replacement; a

@@ -18,12 +18,12 @@
 
 /* Algorithm table (algs.c) */
 enum ocf_alg_type {
-	OCF_ALG_NONE = 0,
-	OCF_ALG_CIPHER,		/* key, IV, block size */
-	OCF_ALG_HASH,		/* no key */
-	OCF_ALG_MAC,		/* keyed hash */
-	OCF_ALG_AEAD,		/* cipher and MAC in one */
-	OCF_ALG_COMP,		/* compression */
+	OCF_ALG_NONE = CRYPTO_CLASS_NONE,
+	OCF_ALG_CIPHER = CRYPTO_CLASS_CIPHER,	/* key, IV, block size */
+	OCF_ALG_HASH = CRYPTO_CLASS_HASH,	/* no key */
+	OCF_ALG_MAC = CRYPTO_CLASS_MAC,		/* keyed hash */
+	OCF_ALG_AEAD = CRYPTO_CLASS_AEAD,	/* cipher and MAC in one */
+	OCF_ALG_COMP = CRYPTO_CLASS_COMP,	/* compression */
 };
 
 struct ocf_alg {
@@ -156,6 +156,17 @@ static inline struct crypto_session *ocf_moved_to(struct crypto_session *s)
 }
 
 void ocf_session_put(struct crypto_session *s);
+
+/* A request (or a look at the driver) left bound session @bs of @drv. */
+static inline void ocf_inflight_dec(struct crypto_session *bs,
+				    struct ocf_driver *drv)
+{
+	if (atomic_dec_and_test(&bs->inflight) && wq_has_sleeper(&ocf_drain_wq))
+		wake_up_all(&ocf_drain_wq);
+	if (atomic_dec_and_test(&drv->inflight) && wq_has_sleeper(&drv->drain_wq))
+		wake_up_all(&drv->drain_wq);
+}
+
 int ocf_session_map_desc(struct crypto_session *s, struct cryptodesc *first,
 			 struct cryptodesc *crd, int *ini_idx);
 void ocf_migrate_driver(struct ocf_driver *drv, int alg);

@@ -722,6 +722,68 @@ int crypto_session_driver(crypto_session_t cses, int alg, int nth)
 EXPORT_SYMBOL_OCF(crypto_session_driver);
 
 /**
+ * crypto_session_describe() - what implements one algorithm of a session
+ * @cses: session handle (migrations are followed)
+ * @alg: CRYPTO_* algorithm
+ * @nth: which instance of @alg
+ * @d: filled in
+ *
+ * The driver's describe method names the implementation (for the Linux
+ * crypto API drivers, the transform's cra_name and cra_driver_name); the
+ * framework's names stand in for drivers without one.
+ *
+ * Context: any; does not sleep.
+ * Return: 0; EINVAL when @alg is not in the session; EAGAIN when the session
+ * is migrating; ENXIO when it has no driver left.
+ */
+int crypto_session_describe(crypto_session_t cses, int alg, int nth,
+			    struct crypto_impl_desc *d)
+{
+	const struct ocf_alg *a = ocf_alg_get(alg);
+	struct crypto_session *s, *bs;
+	struct ocf_driver *drv;
+	int i, err = 0;
+
+	memset(d, 0, sizeof(*d));
+	if (!cses || !a)
+		return EINVAL;
+	s = ocf_session_head(cses);
+	for (i = 0; i < s->nini; i++)
+		if (s->ini[i].cri_alg == alg && nth-- == 0)
+			break;
+	if (i == s->nini)
+		return EINVAL;
+	if (s->dead_err)
+		return s->dead_err;
+	if (s->nparts) {
+		bs = ocf_session_part(s, s->part_of[i]);
+		if (!bs)
+			return EAGAIN;
+	} else {
+		bs = s;
+		kref_get(&bs->ref);
+	}
+	drv = bs->drv;
+	atomic_inc(&bs->inflight);
+	atomic_inc(&drv->inflight);
+	smp_mb__after_atomic();	/* inflight before the checks: pairs with migration */
+	if (READ_ONCE(drv->dead) || ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
+		err = EAGAIN;
+	} else {
+		d->driverid = drv->id;
+		d->flags = drv->flags;
+		strscpy(d->alg_name, a->name, sizeof(d->alg_name));
+		strscpy(d->impl_name, drv->name, sizeof(d->impl_name));
+		if (drv->dev->methods->describe)
+			err = drv->dev->methods->describe(drv->dev, bs, alg, d);
+	}
+	ocf_inflight_dec(bs, drv);
+	ocf_session_put(bs);
+	return err;
+}
+EXPORT_SYMBOL_OCF(crypto_session_describe);
+
+/**
  * crypto_session_nparts() - how many drivers a session is split over
  * @cses: session handle
  *

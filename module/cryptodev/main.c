@@ -12,31 +12,74 @@
 #include <linux/init.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
 
-#include <opencrypto/crypto.h>
+#include "cdev.h"
+
+unsigned int cdev_max_request = 16 << 20;
+module_param_named(max_request, cdev_max_request, uint, 0644);
+MODULE_PARM_DESC(max_request, "Largest request, bytes of data (E2BIG above; default 16 MiB)");
+
+unsigned int cdev_max_sessions = 1024;
+module_param_named(max_sessions, cdev_max_sessions, uint, 0644);
+MODULE_PARM_DESC(max_sessions, "Sessions per open file (ENOSPC above; default 1024)");
+
+unsigned int cdev_async_depth = 64;
+module_param_named(async_depth, cdev_async_depth, uint, 0644);
+MODULE_PARM_DESC(async_depth, "Unfetched async requests per open file (EBUSY above; default 64)");
+
+unsigned long cdev_max_memory = 256UL << 20;
+module_param_named(max_memory, cdev_max_memory, ulong, 0644);
+MODULE_PARM_DESC(max_memory, "Kernel buffer bytes /dev/crypto may hold in all (ENOMEM above; default 256 MiB)");
+
+int cdev_allow_soft = 1;
+module_param_named(allow_soft, cdev_allow_soft, int, 0644);
+MODULE_PARM_DESC(allow_soft, "Serve /dev/crypto with software drivers too (FreeBSD cryptodevallowsoft; default 1, as cryptodev-linux)");
 
 static int cryptodev_open(struct inode *inode, struct file *file)
 {
-	return nonseekable_open(inode, file);
+	struct cdev_file *f;
+	int err;
+
+	err = nonseekable_open(inode, file);
+	if (err)
+		return err;
+	f = kzalloc(sizeof(*f), GFP_KERNEL_ACCOUNT);
+	if (!f)
+		return -ENOMEM;
+	cdev_file_init(f);
+	file->private_data = f;
+	return 0;
 }
 
 static int cryptodev_release(struct inode *inode, struct file *file)
 {
+	struct cdev_file *f = file->private_data;
+
+	cdev_async_release(f);
+	cdev_file_release(f);
+	kfree(f);
 	return 0;
 }
 
-static long cryptodev_ioctl(struct file *file, unsigned int cmd,
-			    unsigned long arg)
+static __poll_t cryptodev_poll(struct file *file, poll_table *wait)
 {
-	return -ENOTTY;
+	struct cdev_file *f = file->private_data;
+
+	poll_wait(file, &f->wq, wait);
+	return cdev_async_poll(f);
 }
 
 static const struct file_operations cryptodev_fops = {
 	.owner = THIS_MODULE,
 	.open = cryptodev_open,
 	.release = cryptodev_release,
-	.unlocked_ioctl = cryptodev_ioctl,
-	.compat_ioctl = compat_ptr_ioctl,
+	.poll = cryptodev_poll,
+	.unlocked_ioctl = cdev_ioctl,
+#ifdef CONFIG_COMPAT
+	.compat_ioctl = cdev_compat_ioctl,
+#endif
 };
 
 static struct miscdevice cryptodev_misc = {
@@ -50,9 +93,13 @@ static int __init cryptodev_init(void)
 {
 	int err;
 
+	cdev_wq = alloc_workqueue("cryptodev", WQ_UNBOUND, 0);
+	if (!cdev_wq)
+		return -ENOMEM;
 	err = misc_register(&cryptodev_misc);
 	if (err) {
 		pr_err("cannot register /dev/crypto: %d\n", err);
+		destroy_workqueue(cdev_wq);
 		return err;
 	}
 	pr_info("/dev/crypto registered (opencrypto %s)\n",
@@ -63,6 +110,7 @@ static int __init cryptodev_init(void)
 static void __exit cryptodev_exit(void)
 {
 	misc_deregister(&cryptodev_misc);
+	destroy_workqueue(cdev_wq);	/* orphaned requests freed first */
 }
 
 module_init(cryptodev_init);

@@ -461,8 +461,39 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 	return 0;
 }
 
+/* The Linux transform behind @alg: its names and alignment. */
+static int ocf_lx_describe(struct crypto_device *dev, crypto_session_t cses,
+			   int alg, struct crypto_impl_desc *d)
+{
+	struct ocf_lx_tfm *t = ocf_lx_tfm_of(crypto_get_driver_session(cses), alg);
+	struct crypto_tfm *tfm;
+
+	if (!t)
+		return EINVAL;
+	switch (t->kind) {
+	case OCF_LX_SKCIPHER:
+		tfm = crypto_skcipher_tfm(t->sk);
+		break;
+	case OCF_LX_AEAD:
+	case OCF_LX_GMAC:
+		tfm = crypto_aead_tfm(t->ae);
+		break;
+	case OCF_LX_COMP:
+		tfm = crypto_acomp_tfm(t->ac);
+		break;
+	default:
+		tfm = crypto_ahash_tfm(t->ah);
+		break;
+	}
+	strscpy(d->alg_name, crypto_tfm_alg_name(tfm), sizeof(d->alg_name));
+	strscpy(d->impl_name, crypto_tfm_alg_driver_name(tfm), sizeof(d->impl_name));
+	d->alignmask = crypto_tfm_alg_alignmask(tfm);
+	return 0;
+}
+
 const struct crypto_driver_methods ocf_lx_methods = {
 	.newsession = ocf_lx_newsession,
 	.freesession = ocf_lx_freesession,
 	.process = ocf_lx_process,
+	.describe = ocf_lx_describe,
 };

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * /dev/crypto: shared declarations of the files of module/cryptodev/.
+ *
+ * One struct cdev_file per open file description (CRIOGET's fd shares it),
+ * holding its sessions by id; one struct cdev_job per request, on a kernel
+ * copy of the user's data; every request goes through crypto_dispatch().
+ */
+#ifndef OPENCRYPTO_CRYPTODEV_CDEV_H
+#define OPENCRYPTO_CRYPTODEV_CDEV_H
+
+#include <linux/completion.h>
+#include <linux/kref.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+
+#include <opencrypto/crypto.h>
+
+/* Limits (module parameters, main.c) */
+extern unsigned int cdev_max_request;	/* bytes of data per request */
+extern unsigned int cdev_max_sessions;	/* per open file */
+extern unsigned int cdev_async_depth;	/* async requests per open file */
+extern unsigned long cdev_max_memory;	/* bytes of kernel buffers in all */
+extern int cdev_allow_soft;		/* 0: hardware drivers only */
+
+struct cdev_file {
+	struct mutex lock;		/* sessions, nsessions */
+	struct xarray sessions;		/* id -> struct cdev_session */
+	unsigned int nsessions;
+
+	spinlock_t alock;		/* the fields below */
+	struct list_head done;		/* finished async jobs, oldest first */
+	unsigned int async;		/* async jobs not yet fetched */
+	unsigned int running;		/* async jobs not yet finished */
+	wait_queue_head_t wq;		/* poll, and release waiting */
+};
+
+struct cdev_session {
+	u32 id;
+	struct kref ref;		/* the table's, and each job's */
+	struct mutex lock;		/* ses updates, the hash accumulator */
+	crypto_session_t ses;		/* the framework's handle (follows EAGAIN) */
+	int cipher, mac, compr;		/* CRYPTO_* or 0 */
+	struct crypto_alg_params cp, mp;
+	unsigned int maclen;		/* hash/MAC result bytes */
+	u8 *mackey;			/* a copy, for CIOCCPHASH's check */
+	unsigned int mackeylen;
+
+	/* multi-call hashing (COP_FLAG_UPDATE): the data so far */
+	u8 *hbuf;
+	size_t hlen, hcap;
+	bool hactive;
+};
+
+/* What a request's result goes back to. */
+struct cdev_out {
+	u8 __user *dst;
+	u8 __user *mac;
+	u8 __user *iv;
+	u8 __user *tag;
+};
+
+enum cdev_job_state { CDEV_RUNNING, CDEV_FINISHED, CDEV_ORPHANED };
+
+struct cdev_job {
+	struct cryptop *crp;
+	struct cdev_session *cs;
+	struct cdev_file *f;		/* async jobs only */
+	atomic_t state;			/* enum cdev_job_state */
+	struct completion done;
+	struct work_struct free_work;	/* orphaned by a killed waiter */
+	struct list_head node;		/* on cdev_file.done */
+	bool async;
+	int tries;			/* EAGAIN resubmissions */
+
+	u8 *buf;			/* the data, kvmalloc'ed */
+	size_t buflen;			/* charged to cdev_mem */
+	unsigned int outoff, outlen;	/* what goes to dst */
+	u8 mac[AALG_MAX_RESULT_LEN];
+	u8 iv[EALG_MAX_BLOCK_LEN];	/* next IV for COP_FLAG_WRITE_IV */
+	int ivalg;			/* the cipher it continues */
+	bool enc;
+	unsigned int ivlen;		/* 0: COP_FLAG_WRITE_IV not asked */
+	unsigned int ivlen_out;		/* 0: nothing to write back */
+	unsigned int maclen_out;
+	struct crypt_op cop;		/* async: what CIOCASYNCFETCH returns */
+	struct cdev_out out;
+};
+
+/* session.c */
+void cdev_file_init(struct cdev_file *f);
+void cdev_file_release(struct cdev_file *f);
+struct cdev_session *cdev_session_get(struct cdev_file *f, u32 id);
+void cdev_session_put(struct cdev_session *cs);
+int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext);
+int cdev_freesession(struct cdev_file *f, u32 id);
+int cdev_sessinfo(struct cdev_file *f, struct session_info_op *sip);
+int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp);
+int cdev_crid_class(void);
+
+/* job.c */
+struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t buflen);
+void cdev_job_free(struct cdev_job *j);
+int cdev_job_run(struct cdev_job *j);
+int cdev_job_submit(struct cdev_job *j);
+int cdev_job_copyout(struct cdev_job *j);
+void cdev_mem_uncharge(size_t n);
+int cdev_mem_charge(size_t n);
+extern struct workqueue_struct *cdev_wq;
+
+/* crypt.c */
+int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async);
+void cdev_job_next_iv(struct cdev_job *j);
+
+/* aead.c */
+int cdev_authcrypt(struct cdev_file *f, struct crypt_auth_op *caop);
+
+/* async.c */
+int cdev_async_submit(struct cdev_file *f, struct cdev_job *j);
+void cdev_async_done(struct cdev_job *j);
+int cdev_async_fetch(struct cdev_file *f, struct crypt_op *cop);
+__poll_t cdev_async_poll(struct cdev_file *f);
+void cdev_async_release(struct cdev_file *f);
+
+/* key.c */
+int cdev_key(struct crypt_kop *kop, bool ext);
+u32 cdev_asymfeat(void);
+
+/* drivers.c */
+int cdev_finddev(struct crypt_find_op *fop);
+int cdev_getdriver(struct crypt_driver_op *dop);
+bool cdev_driver_allowed(u32 flags);
+int cdev_crid_select(s32 ucrid, int *crid);
+
+/* ioctl.c */
+long cdev_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+#ifdef CONFIG_COMPAT
+long cdev_compat_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+#endif
+
+#endif /* OPENCRYPTO_CRYPTODEV_CDEV_H */

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * CIOCCRYPT (and CIOCASYNCCRYPT): ciphers, hashes and MACs (one-shot or
+ * multi-call with COP_FLAG_UPDATE/FINAL/RESET), cipher + MAC sessions, and
+ * compression, as cryptodev-linux defines them:
+ * - a cipher + MAC session MACs the plaintext: before encrypting, after
+ *   decrypting;
+ * - COP_FLAG_WRITE_IV writes the IV that continues the stream: the last
+ *   ciphertext block for CBC, the advanced counter for CTR and ChaCha20;
+ * - ECB and the stream ciphers without IV ignore @iv.
+ * The data is copied in and out; the framework never sees user memory.
+ */
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+
+#include "cdev.h"
+
+/* src and dst: identical or disjoint; anything else is a mistake. */
+static bool cdev_overlap(const u8 __user *a, const u8 __user *b, size_t len)
+{
+	unsigned long x = (unsigned long)a, y = (unsigned long)b;
+
+	return x != y && x < y + len && y < x + len;
+}
+
+static bool cdev_is_cbc(int alg)
+{
+	switch (alg) {
+	case CRYPTO_DES_CBC:
+	case CRYPTO_3DES_CBC:
+	case CRYPTO_BLF_CBC:
+	case CRYPTO_CAST_CBC:
+	case CRYPTO_SKIPJACK_CBC:
+	case CRYPTO_AES_CBC:
+	case CRYPTO_CAMELLIA_CBC:
+		return true;
+	}
+	return false;
+}
+
+/* Add @n to the big-endian counter @ctr of @len bytes. */
+static void cdev_ctr_add_be(u8 *ctr, unsigned int len, u64 n)
+{
+	int i;
+
+	for (i = len - 1; i >= 0 && n; i--) {
+		n += ctr[i];
+		ctr[i] = n & 0xff;
+		n >>= 8;
+	}
+}
+
+/*
+ * COP_FLAG_WRITE_IV: the IV that continues the stream. CBC's is the last
+ * ciphertext block: the data's last block before decryption (taken here,
+ * before the request runs) or after encryption (cdev_job_next_iv()).
+ */
+static void cdev_next_iv_before(struct cdev_job *j, int alg, bool enc,
+				const u8 *iv, unsigned int ivlen)
+{
+	j->ivalg = alg;
+	j->enc = enc;
+	j->ivlen = ivlen;
+	memcpy(j->iv, iv, ivlen);
+	if (cdev_is_cbc(alg) && !enc)
+		memcpy(j->iv, j->buf + j->outlen - ivlen, ivlen);
+}
+
+/**
+ * cdev_job_next_iv() - set the IV to write back once a job has finished
+ * @j: the job
+ */
+void cdev_job_next_iv(struct cdev_job *j)
+{
+	__le32 ctr;
+
+	if (!j->ivlen)
+		return;
+	if (cdev_is_cbc(j->ivalg)) {
+		if (j->enc)
+			memcpy(j->iv, j->buf + j->outlen - j->ivlen, j->ivlen);
+	} else if (j->ivalg == CRYPTO_AES_CTR) {
+		cdev_ctr_add_be(j->iv, j->ivlen, DIV_ROUND_UP(j->outlen, 16));
+	} else if (j->ivalg == CRYPTO_CHACHA20) {
+		/* Linux's chacha20 IV: 32-bit little-endian counter, nonce */
+		memcpy(&ctr, j->iv, sizeof(ctr));
+		ctr = cpu_to_le32(le32_to_cpu(ctr) + DIV_ROUND_UP(j->outlen, 64));
+		memcpy(j->iv, &ctr, sizeof(ctr));
+	} else {
+		return;
+	}
+	j->ivlen_out = j->ivlen;
+}
+
+/* The multi-call hash accumulator: append @len bytes from the user. */
+static int cdev_hash_append(struct cdev_session *cs, const u8 __user *src,
+			    size_t len)
+{
+	size_t need = cs->hlen + len, cap;
+	u8 *nbuf;
+	int err;
+
+	if (need > cdev_max_request)
+		return -E2BIG;
+	if (need > cs->hcap) {
+		cap = max_t(size_t, need, min_t(size_t, 2 * cs->hcap,
+						cdev_max_request));
+		cap = max_t(size_t, cap, 256);
+		err = cdev_mem_charge(cap);
+		if (err)
+			return err;
+		nbuf = kvmalloc(cap, GFP_KERNEL_ACCOUNT);
+		if (!nbuf) {
+			cdev_mem_uncharge(cap);
+			return -ENOMEM;
+		}
+		if (cs->hlen)
+			memcpy(nbuf, cs->hbuf, cs->hlen);
+		if (cs->hcap)
+			cdev_mem_uncharge(cs->hcap);
+		kvfree_sensitive(cs->hbuf, cs->hcap);
+		cs->hbuf = nbuf;
+		cs->hcap = cap;
+	}
+	if (len && copy_from_user(cs->hbuf + cs->hlen, src, len))
+		return -EFAULT;
+	cs->hlen += len;
+	cs->hactive = true;
+	return 0;
+}
+
+static void cdev_hash_reset(struct cdev_session *cs)
+{
+	if (cs->hlen)
+		memzero_explicit(cs->hbuf, cs->hlen);
+	cs->hlen = 0;
+	cs->hactive = false;
+}
+
+/* A hash-only session: one-shot, or the steps of a multi-call hash. */
+static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
+		     struct crypt_op *cop, bool async)
+{
+	struct cryptodesc *crd;
+	struct cdev_job *j;
+	size_t len;
+	int err;
+
+	if (cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL | COP_FLAG_RESET)) {
+		if (async)
+			return -EINVAL;
+		if ((cop->flags & COP_FLAG_UPDATE) && (cop->flags & COP_FLAG_FINAL))
+			return -EINVAL;
+	}
+	mutex_lock(&cs->lock);
+	if (cop->flags & COP_FLAG_RESET)
+		cdev_hash_reset(cs);
+	if (!(cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL)))
+		cdev_hash_reset(cs);	/* a one-shot hash starts over */
+	if (cop->flags & COP_FLAG_UPDATE) {
+		err = cdev_hash_append(cs, cop->src, cop->len);
+		mutex_unlock(&cs->lock);
+		return err;
+	}
+	if (!(cop->flags & COP_FLAG_FINAL) && (cop->flags & COP_FLAG_RESET) &&
+	    !cop->len) {
+		mutex_unlock(&cs->lock);	/* a bare reset */
+		return 0;
+	}
+	len = cs->hlen + cop->len;
+	if (len > cdev_max_request) {
+		mutex_unlock(&cs->lock);
+		return -E2BIG;
+	}
+	j = cdev_job_alloc(cs, 1, max_t(size_t, len, 1));
+	if (IS_ERR(j)) {
+		mutex_unlock(&cs->lock);
+		return PTR_ERR(j);
+	}
+	if (cs->hlen)
+		memcpy(j->buf, cs->hbuf, cs->hlen);
+	if (cop->len && copy_from_user(j->buf + cs->hlen, cop->src, cop->len)) {
+		mutex_unlock(&cs->lock);
+		cdev_job_free(j);
+		return -EFAULT;
+	}
+	cdev_hash_reset(cs);
+	mutex_unlock(&cs->lock);
+
+	j->crp->crp_buf = j->buf;
+	j->crp->crp_ilen = len;
+	j->crp->crp_mac = j->mac;
+	crd = j->crp->crp_desc;
+	crd->crd_alg = cs->mac;
+	crd->crd_len = len;
+	j->maclen_out = cs->maclen;
+	j->out.mac = cop->mac;
+	if (async) {
+		j->cop = *cop;
+		err = cdev_async_submit(f, j);
+		if (err)
+			cdev_job_free(j);
+		return err;
+	}
+	err = cdev_job_run(j);
+	if (err == -EINTR)
+		return err;
+	if (!err)
+		err = cdev_job_copyout(j);
+	cdev_job_free(j);
+	return err;
+}
+
+/* Compression: dlen is the room at dst and comes back as the size. */
+static int cdev_comp(struct cdev_session *cs, struct crypt_op *cop, bool async)
+{
+	struct cryptodesc *crd;
+	struct cdev_job *j;
+	size_t room;
+	int err;
+
+	if (!cop->len || !cop->dlen || async)
+		return -EINVAL;
+	if (cop->dlen > cdev_max_request)
+		return -E2BIG;
+	room = max_t(size_t, cop->len, cop->dlen);
+	j = cdev_job_alloc(cs, 1, room);
+	if (IS_ERR(j))
+		return PTR_ERR(j);
+	err = -EFAULT;
+	if (copy_from_user(j->buf, cop->src, cop->len))
+		goto out;
+	j->crp->crp_buf = j->buf;
+	j->crp->crp_ilen = room;
+	crd = j->crp->crp_desc;
+	crd->crd_alg = cs->compr;
+	crd->crd_len = cop->len;
+	crd->crd_flags = cop->op == COP_ENCRYPT ? CRD_F_COMP : 0;
+	err = cdev_job_run(j);
+	if (err == -EINTR)
+		return err;
+	if (err)
+		goto out;
+	if (j->crp->crp_olen < 0 || j->crp->crp_olen > cop->dlen) {
+		err = -ENOSPC;
+		goto out;
+	}
+	j->out.dst = cop->dst;
+	j->outlen = j->crp->crp_olen;
+	cop->dlen = j->crp->crp_olen;
+	err = cdev_job_copyout(j);
+out:
+	cdev_job_free(j);
+	return err;
+}
+
+/**
+ * cdev_crypt() - CIOCCRYPT and CIOCASYNCCRYPT
+ * @f: the open file (unused for synchronous requests)
+ * @cop: the request
+ * @async: submit and return; CIOCASYNCFETCH gives the result
+ *
+ * Return: 0 or a negative errno.
+ */
+int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
+{
+	struct cryptodesc *cipher_d, *mac_d = NULL;
+	struct cdev_session *cs;
+	unsigned int ivlen;
+	struct cdev_job *j;
+	bool enc;
+	int err;
+
+	if (cop->op != COP_ENCRYPT && cop->op != COP_DECRYPT)
+		return -EINVAL;
+	if (cop->flags & ~(COP_FLAG_UPDATE | COP_FLAG_FINAL | COP_FLAG_WRITE_IV |
+			   COP_FLAG_NO_ZC | COP_FLAG_RESET))
+		return -EINVAL;
+	if (cop->len > cdev_max_request)
+		return -E2BIG;
+	cs = cdev_session_get(f, cop->ses);
+	if (!cs)
+		return -EINVAL;
+	err = -EINVAL;
+	if (cs->cipher && cs->cp.cls == CRYPTO_CLASS_AEAD)
+		goto out_put;		/* CIOCAUTHCRYPT's */
+	if (cs->compr) {
+		err = cdev_comp(cs, cop, async);
+		goto out_put;
+	}
+	if (!cs->cipher) {
+		err = cdev_hash(f, cs, cop, async);
+		goto out_put;
+	}
+	if (cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL | COP_FLAG_RESET))
+		goto out_put;
+	if (!cop->len || (cs->cp.blocksize > 1 && cop->len % cs->cp.blocksize))
+		goto out_put;
+	if (cop->len < 16 && cs->cipher == CRYPTO_AES_XTS)
+		goto out_put;
+	ivlen = cs->cp.ivlen;
+	if ((ivlen && !cop->iv) || !cop->dst)
+		goto out_put;
+	if (cdev_overlap(cop->src, cop->dst, cop->len))
+		goto out_put;
+
+	j = cdev_job_alloc(cs, cs->mac ? 2 : 1, cop->len);
+	if (IS_ERR(j)) {
+		err = PTR_ERR(j);
+		goto out_put;
+	}
+	err = -EFAULT;
+	if (copy_from_user(j->buf, cop->src, cop->len))
+		goto out_free;
+	enc = cop->op == COP_ENCRYPT;
+	j->crp->crp_buf = j->buf;
+	j->crp->crp_ilen = cop->len;
+	cipher_d = j->crp->crp_desc;
+	if (cs->mac) {
+		/* the MAC covers the plaintext: first when encrypting */
+		if (enc) {
+			mac_d = cipher_d;
+			cipher_d = mac_d->crd_next;
+		} else {
+			mac_d = cipher_d->crd_next;
+		}
+		mac_d->crd_alg = cs->mac;
+		mac_d->crd_len = cop->len;
+		j->crp->crp_mac = j->mac;
+		j->maclen_out = cs->maclen;
+		j->out.mac = cop->mac;
+	}
+	cipher_d->crd_alg = cs->cipher;
+	cipher_d->crd_len = cop->len;
+	cipher_d->crd_flags = enc ? CRD_F_ENCRYPT | CRD_F_IV_PRESENT : 0;
+	if (ivlen) {
+		if (copy_from_user(cipher_d->crd_iv, cop->iv, ivlen))
+			goto out_free;
+		cipher_d->crd_flags |= CRD_F_IV_EXPLICIT;
+	}
+	j->out.dst = cop->dst;
+	j->outlen = cop->len;
+	j->out.iv = cop->iv;
+	if (ivlen && (cop->flags & COP_FLAG_WRITE_IV))
+		cdev_next_iv_before(j, cs->cipher, enc, cipher_d->crd_iv, ivlen);
+	if (async) {
+		j->cop = *cop;
+		err = cdev_async_submit(f, j);
+		if (err)
+			goto out_free;
+		goto out_put;
+	}
+	err = cdev_job_run(j);
+	if (err == -EINTR)
+		goto out_put;
+	if (!err) {
+		cdev_job_next_iv(j);
+		err = cdev_job_copyout(j);
+	}
+out_free:
+	cdev_job_free(j);
+out_put:
+	cdev_session_put(cs);
+	return err;
+}

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * /dev/crypto requests: a kernel copy of the user's data (charged to the
+ * caller's memory cgroup and to a global bound), one crypto_dispatch(), and
+ * the wait for its callback. A waiter killed while the request is inside a
+ * driver leaves it orphaned: the callback then frees it from a worker, so
+ * nothing a driver may still touch is freed early.
+ */
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+
+#include "cdev.h"
+
+static atomic_long_t cdev_mem = ATOMIC_LONG_INIT(0);
+struct workqueue_struct *cdev_wq;
+
+/**
+ * cdev_mem_charge() - account kernel buffer memory against cdev_max_memory
+ * @n: bytes
+ *
+ * Return: 0, or -ENOMEM when /dev/crypto as a whole holds too much.
+ */
+int cdev_mem_charge(size_t n)
+{
+	if (atomic_long_add_return(n, &cdev_mem) > cdev_max_memory) {
+		atomic_long_sub(n, &cdev_mem);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void cdev_mem_uncharge(size_t n)
+{
+	atomic_long_sub(n, &cdev_mem);
+}
+
+/**
+ * cdev_job_alloc() - a request with @ndesc descriptors and a data buffer
+ * @cs: its session, referenced by the job
+ * @ndesc: descriptors
+ * @buflen: bytes of data buffer (0: none)
+ *
+ * Return: the job or an ERR_PTR.
+ */
+struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t buflen)
+{
+	struct cdev_job *j;
+	int err;
+
+	j = kzalloc(sizeof(*j), GFP_KERNEL_ACCOUNT);
+	if (!j)
+		return ERR_PTR(-ENOMEM);
+	j->crp = crypto_getreq(ndesc);
+	if (!j->crp) {
+		kfree(j);
+		return ERR_PTR(-ENOMEM);
+	}
+	if (buflen) {
+		err = cdev_mem_charge(buflen);
+		if (err) {
+			crypto_freereq(j->crp);
+			kfree(j);
+			return ERR_PTR(err);
+		}
+		j->buf = kvmalloc(buflen, GFP_KERNEL_ACCOUNT);
+		if (!j->buf) {
+			cdev_mem_uncharge(buflen);
+			crypto_freereq(j->crp);
+			kfree(j);
+			return ERR_PTR(-ENOMEM);
+		}
+		j->buflen = buflen;
+	}
+	kref_get(&cs->ref);
+	j->cs = cs;
+	init_completion(&j->done);
+	INIT_LIST_HEAD(&j->node);
+	atomic_set(&j->state, CDEV_RUNNING);
+	return j;
+}
+
+/**
+ * cdev_job_free() - free a job that no driver holds
+ * @j: the job
+ *
+ * Context: process.
+ */
+void cdev_job_free(struct cdev_job *j)
+{
+	if (j->buf) {
+		kvfree_sensitive(j->buf, j->buflen);
+		cdev_mem_uncharge(j->buflen);
+	}
+	crypto_freereq(j->crp);
+	cdev_session_put(j->cs);
+	memzero_explicit(j->mac, sizeof(j->mac));
+	kfree(j);
+}
+
+static void cdev_job_free_work(struct work_struct *w)
+{
+	cdev_job_free(container_of(w, struct cdev_job, free_work));
+}
+
+static int cdev_job_callback(struct cryptop *crp)
+{
+	struct cdev_job *j = crp->crp_opaque;
+
+	if (j->async) {
+		cdev_async_done(j);
+		return 0;
+	}
+	if (atomic_cmpxchg(&j->state, CDEV_RUNNING, CDEV_FINISHED) == CDEV_ORPHANED) {
+		INIT_WORK(&j->free_work, cdev_job_free_work);
+		queue_work(cdev_wq, &j->free_work);
+		return 0;
+	}
+	complete(&j->done);
+	return 0;
+}
+
+/**
+ * cdev_job_submit() - hand a job to the framework
+ * @j: the job, its request filled in (session, buffer, descriptors)
+ *
+ * Return: 0 (the callback will run) or a negative errno.
+ */
+int cdev_job_submit(struct cdev_job *j)
+{
+	struct cryptop *crp = j->crp;
+
+	crp->crp_opaque = j;
+	crp->crp_callback = cdev_job_callback;
+	mutex_lock(&j->cs->lock);
+	crp->crp_session = j->cs->ses;
+	mutex_unlock(&j->cs->lock);
+	atomic_set(&j->state, CDEV_RUNNING);
+	reinit_completion(&j->done);
+	return -crypto_dispatch(crp);
+}
+
+/* EAGAIN: the session moved to another driver; follow it. */
+static void cdev_job_follow(struct cdev_job *j)
+{
+	mutex_lock(&j->cs->lock);
+	j->cs->ses = j->crp->crp_session;
+	mutex_unlock(&j->cs->lock);
+}
+
+/**
+ * cdev_job_run() - run a job synchronously
+ * @j: the job
+ *
+ * Resubmits after a migration (EAGAIN) and retries a full queue (ENOBUFS)
+ * a bounded number of times.
+ *
+ * Context: process; sleeps, killable.
+ * Return: 0 or a negative errno; on -EINTR the job belongs to its callback
+ * and must not be touched.
+ */
+int cdev_job_run(struct cdev_job *j)
+{
+	int err;
+
+	for (;;) {
+		err = cdev_job_submit(j);
+		if (err)
+			return err;
+		if (wait_for_completion_killable(&j->done)) {
+			if (atomic_cmpxchg(&j->state, CDEV_RUNNING,
+					   CDEV_ORPHANED) == CDEV_RUNNING)
+				return -EINTR;
+			wait_for_completion(&j->done);	/* finishing now */
+		}
+		err = j->crp->crp_etype;
+		if (err == EAGAIN && ++j->tries < 16) {
+			cdev_job_follow(j);
+			continue;
+		}
+		if (err == ENOBUFS && ++j->tries < 16) {
+			if (schedule_timeout_killable(msecs_to_jiffies(1)))
+				return -EINTR;
+			continue;
+		}
+		return -err;
+	}
+}
+
+/**
+ * cdev_job_copyout() - give a finished job's results to the user
+ * @j: the job
+ *
+ * Return: 0 or -EFAULT.
+ */
+int cdev_job_copyout(struct cdev_job *j)
+{
+	if (j->outlen && copy_to_user(j->out.dst, j->buf + j->outoff, j->outlen))
+		return -EFAULT;
+	if (j->maclen_out) {
+		u8 __user *to = j->out.mac ? j->out.mac : j->out.tag;
+
+		if (copy_to_user(to, j->mac, j->maclen_out))
+			return -EFAULT;
+	}
+	if (j->ivlen_out && copy_to_user(j->out.iv, j->iv, j->ivlen_out))
+		return -EFAULT;
+	return 0;
+}

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * /dev/crypto sessions: per open file, under random non-zero ids (0 means
+ * "no session" to OpenSSL), each one crypto_newsession() of the framework.
+ * A session is freed when CIOCFSESSION or close drops the table's reference
+ * and the last request using it has finished.
+ */
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+
+#include "cdev.h"
+
+void cdev_file_init(struct cdev_file *f)
+{
+	mutex_init(&f->lock);
+	xa_init(&f->sessions);
+	spin_lock_init(&f->alock);
+	INIT_LIST_HEAD(&f->done);
+	init_waitqueue_head(&f->wq);
+}
+
+static void cdev_session_release(struct kref *ref)
+{
+	struct cdev_session *cs = container_of(ref, struct cdev_session, ref);
+
+	crypto_freesession(cs->ses);
+	if (cs->hcap)
+		cdev_mem_uncharge(cs->hcap);
+	kvfree_sensitive(cs->hbuf, cs->hcap);
+	kfree_sensitive(cs->mackey);
+	kfree(cs);
+}
+
+/**
+ * cdev_session_put() - drop a reference to a session
+ * @cs: the session
+ *
+ * Context: process (the last reference frees the framework's session).
+ */
+void cdev_session_put(struct cdev_session *cs)
+{
+	kref_put(&cs->ref, cdev_session_release);
+}
+
+/**
+ * cdev_session_get() - find a session of an open file
+ * @f: the open file
+ * @id: its id
+ *
+ * Return: the session, referenced, or NULL.
+ */
+struct cdev_session *cdev_session_get(struct cdev_file *f, u32 id)
+{
+	struct cdev_session *cs;
+
+	mutex_lock(&f->lock);
+	cs = xa_load(&f->sessions, id);
+	if (cs)
+		kref_get(&cs->ref);
+	mutex_unlock(&f->lock);
+	return cs;
+}
+
+/* The driver classes /dev/crypto may use. */
+int cdev_crid_class(void)
+{
+	return cdev_allow_soft ? CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE :
+				 CRYPTOCAP_F_HARDWARE;
+}
+
+/* A user key: copied in, bounded. */
+static int cdev_get_key(const u8 __user *ukey, u32 len, u32 max, u8 **key)
+{
+	*key = NULL;
+	if (len > max)
+		return -EINVAL;
+	if (!len)
+		return 0;
+	*key = memdup_user(ukey, len);
+	if (IS_ERR(*key)) {
+		int err = PTR_ERR(*key);
+
+		*key = NULL;
+		return err;
+	}
+	return 0;
+}
+
+/* Check one algorithm of a session_op against its role. */
+static int cdev_check_alg(int alg, struct crypto_alg_params *p, bool mac_role,
+			  bool comp_role)
+{
+	if (!alg)
+		return 0;
+	if (crypto_alg_params(alg, p))
+		return -EINVAL;
+	if (comp_role)
+		return p->cls == CRYPTO_CLASS_COMP ? 0 : -EINVAL;
+	if (mac_role)
+		return p->cls == CRYPTO_CLASS_HASH || p->cls == CRYPTO_CLASS_MAC ?
+			0 : -EINVAL;
+	return p->cls == CRYPTO_CLASS_CIPHER || p->cls == CRYPTO_CLASS_AEAD ?
+		0 : -EINVAL;
+}
+
+static int cdev_insert(struct cdev_file *f, struct cdev_session *cs)
+{
+	int err, tries;
+
+	mutex_lock(&f->lock);
+	if (f->nsessions >= cdev_max_sessions) {
+		mutex_unlock(&f->lock);
+		return -ENOSPC;
+	}
+	for (tries = 0; tries < 64; tries++) {
+		cs->id = get_random_u32();
+		if (!cs->id)
+			continue;
+		err = xa_insert(&f->sessions, cs->id, cs, GFP_KERNEL);
+		if (err != -EBUSY)
+			break;
+	}
+	if (!err)
+		f->nsessions++;
+	mutex_unlock(&f->lock);
+	return err;
+}
+
+/**
+ * cdev_newsession() - CIOCGSESSION and CIOCGSESSION2
+ * @f: the open file
+ * @sop: the request (a session_op is its first part); ses and, for the
+ *	extension, crid are filled in
+ * @ext: CIOCGSESSION2: honour sop->crid
+ *
+ * Return: 0 or a negative errno.
+ */
+int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
+{
+	struct cryptoini cri[2] = {}, *first = NULL, **link = &first;
+	u8 *key = NULL, *mackey = NULL;
+	struct cdev_session *cs;
+	int crid = cdev_crid_class(), err, i;
+
+	if (ext) {
+		for (i = 0; i < ARRAY_SIZE(sop->pad); i++)
+			if (sop->pad[i])
+				return -EINVAL;
+		err = cdev_crid_select(sop->crid, &crid);
+		if (err)
+			return err;
+	}
+	cs = kzalloc(sizeof(*cs), GFP_KERNEL_ACCOUNT);
+	if (!cs)
+		return -ENOMEM;
+	kref_init(&cs->ref);
+	mutex_init(&cs->lock);
+	cs->cipher = sop->cipher;
+	cs->mac = sop->mac;
+	cs->compr = sop->compr;
+	err = -EINVAL;
+	if (!cs->cipher && !cs->mac && !cs->compr)
+		goto out;
+	if (cs->compr && (cs->cipher || cs->mac))
+		goto out;
+	if (cdev_check_alg(cs->cipher, &cs->cp, false, false) ||
+	    cdev_check_alg(cs->mac, &cs->mp, true, false) ||
+	    cdev_check_alg(cs->compr, &cs->cp, false, true))
+		goto out;
+	if (cs->cipher && cs->cp.cls == CRYPTO_CLASS_AEAD && cs->mac)
+		goto out;
+	err = cdev_get_key(sop->key, sop->keylen, CRYPTO_CIPHER_MAX_KEY_LEN, &key);
+	if (!err)
+		err = cdev_get_key(sop->mackey, sop->mackeylen,
+				   CRYPTO_HMAC_MAX_KEY_LEN, &mackey);
+	if (err)
+		goto out;
+
+	if (cs->mac) {
+		cri[0].cri_alg = cs->mac;
+		cri[0].cri_klen = sop->mackeylen * 8;
+		cri[0].cri_key = mackey;
+		cs->maclen = cs->mp.maclen;
+		*link = &cri[0];
+		link = &cri[0].cri_next;
+	}
+	if (cs->cipher || cs->compr) {
+		cri[1].cri_alg = cs->cipher ? cs->cipher : cs->compr;
+		cri[1].cri_klen = sop->keylen * 8;
+		cri[1].cri_key = key;
+		if (cs->cipher && cs->cp.cls == CRYPTO_CLASS_AEAD)
+			cs->maclen = cs->cp.maclen;
+		*link = &cri[1];
+	}
+	err = -crypto_newsession(&cs->ses, first, crid);
+	if (err)
+		goto out;
+	cs->mackey = mackey;
+	cs->mackeylen = sop->mackeylen;
+	mackey = NULL;
+	err = cdev_insert(f, cs);
+	if (err) {
+		crypto_freesession(cs->ses);
+		cs->ses = NULL;
+		goto out;
+	}
+	sop->ses = cs->id;
+	if (ext) {
+		int alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
+
+		sop->crid = crypto_session_driver(cs->ses, alg, 0);
+	}
+	kfree_sensitive(key);
+	return 0;
+out:
+	kfree_sensitive(key);
+	kfree_sensitive(mackey);
+	kfree_sensitive(cs->mackey);
+	kfree(cs);
+	return err;
+}
+
+/**
+ * cdev_freesession() - CIOCFSESSION
+ * @f: the open file
+ * @id: the session
+ *
+ * Requests running on it finish first; the framework's session goes with
+ * the last of them.
+ *
+ * Return: 0, or -EINVAL for an id this file does not have.
+ */
+int cdev_freesession(struct cdev_file *f, u32 id)
+{
+	struct cdev_session *cs;
+
+	mutex_lock(&f->lock);
+	cs = xa_erase(&f->sessions, id);
+	if (cs)
+		f->nsessions--;
+	mutex_unlock(&f->lock);
+	if (!cs)
+		return -EINVAL;
+	cdev_session_put(cs);
+	return 0;
+}
+
+/* Close: every session the file still has. */
+void cdev_file_release(struct cdev_file *f)
+{
+	struct cdev_session *cs;
+	unsigned long id;
+
+	xa_for_each(&f->sessions, id, cs) {
+		xa_erase(&f->sessions, id);
+		cdev_session_put(cs);
+	}
+	xa_destroy(&f->sessions);
+	f->nsessions = 0;
+}
+
+static int cdev_describe(struct cdev_session *cs, int alg, struct alg_info *ai,
+			 u32 *flags, u16 *alignmask)
+{
+	struct crypto_impl_desc d;
+	int err, tries = 0;
+
+	do {
+		err = crypto_session_describe(cs->ses, alg, 0, &d);
+	} while (err == EAGAIN && ++tries < 16 && !cond_resched());
+	if (err)
+		return -err;
+	strscpy(ai->cra_name, d.alg_name, sizeof(ai->cra_name));
+	strscpy(ai->cra_driver_name, d.impl_name, sizeof(ai->cra_driver_name));
+	if (d.flags & CRYPTOCAP_F_HARDWARE)
+		*flags |= SIOP_FLAG_KERNEL_DRIVER_ONLY;
+	*alignmask = max_t(u16, *alignmask, d.alignmask);
+	return 0;
+}
+
+/**
+ * cdev_sessinfo() - CIOCGSESSINFO
+ * @f: the open file
+ * @sip: in: ses; out: what serves the session
+ *
+ * Return: 0 or a negative errno (-EINVAL: no such session).
+ */
+int cdev_sessinfo(struct cdev_file *f, struct session_info_op *sip)
+{
+	struct cdev_session *cs = cdev_session_get(f, sip->ses);
+	int err = 0;
+
+	if (!cs)
+		return -EINVAL;
+	memset(&sip->cipher_info, 0, sizeof(sip->cipher_info));
+	memset(&sip->hash_info, 0, sizeof(sip->hash_info));
+	sip->alignmask = 0;
+	sip->flags = 0;
+	mutex_lock(&cs->lock);
+	if (cs->cipher || cs->compr)
+		err = cdev_describe(cs, cs->cipher ? cs->cipher : cs->compr,
+				    &sip->cipher_info, &sip->flags, &sip->alignmask);
+	if (!err && cs->mac)
+		err = cdev_describe(cs, cs->mac, &sip->hash_info, &sip->flags,
+				    &sip->alignmask);
+	mutex_unlock(&cs->lock);
+	cdev_session_put(cs);
+	return err;
+}
+
+/**
+ * cdev_cphash() - CIOCCPHASH: copy the hash state of one session to another
+ * @f: the open file
+ * @cp: the sessions
+ *
+ * Both must be hash sessions of the same algorithm (and, for a MAC, key).
+ *
+ * Return: 0 or a negative errno.
+ */
+int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
+{
+	struct cdev_session *src, *dst;
+	u8 *buf = NULL;
+	size_t len;
+	bool active;
+	int err = -EINVAL;
+
+	src = cdev_session_get(f, cp->src_ses);
+	dst = cdev_session_get(f, cp->dst_ses);
+	if (!src || !dst || src == dst)
+		goto out;
+	if (!src->mac || src->cipher || src->mac != dst->mac || dst->cipher ||
+	    src->mackeylen != dst->mackeylen ||
+	    (src->mackeylen && memcmp(src->mackey, dst->mackey, src->mackeylen)))
+		goto out;
+	/* a snapshot of the source, then installed: never both locks */
+	mutex_lock(&src->lock);
+	len = src->hlen;
+	active = src->hactive;
+	if (len) {
+		err = cdev_mem_charge(len);
+		if (!err) {
+			buf = kvmalloc(len, GFP_KERNEL_ACCOUNT);
+			if (buf)
+				memcpy(buf, src->hbuf, len);
+			else
+				cdev_mem_uncharge(len);
+		}
+	}
+	mutex_unlock(&src->lock);
+	if (len && !buf) {
+		err = err ? err : -ENOMEM;
+		goto out;
+	}
+	mutex_lock(&dst->lock);
+	if (dst->hcap)
+		cdev_mem_uncharge(dst->hcap);
+	kvfree_sensitive(dst->hbuf, dst->hcap);
+	dst->hbuf = buf;
+	dst->hlen = len;
+	dst->hcap = len;
+	dst->hactive = active;
+	mutex_unlock(&dst->lock);
+	err = 0;
+out:
+	if (src)
+		cdev_session_put(src);
+	if (dst)
+		cdev_session_put(dst);
+	return err;
+}

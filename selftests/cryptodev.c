@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * /dev/crypto through its ioctls, as a cryptodev-linux client uses it:
+ * the ABI (structure sizes, ioctl numbers), sessions, ciphers with known
+ * answers (SP 800-38A), IV write-back, hashes one-shot and multi-call
+ * (FIPS 180-4), HMAC (RFC 4231), AES-GCM (GCM spec test case 2) with a bad
+ * tag, CIOCCPHASH, CIOCGSESSINFO, async requests with poll(), CRIOGET, the
+ * driver extensions, and every bad-input class with its exact errno.
+ * Built 64-bit and -m32 (then it runs through compat_ioctl).
+ */
+#include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <crypto/cryptodev.h>
+
+#include "ktap.h"
+
+static int fd;
+
+static int hex2bin(const char *h, unsigned char *out)
+{
+	int n = 0;
+
+	while (h[0] && h[1]) {
+		sscanf(h, "%2hhx", &out[n++]);
+		h += 2;
+	}
+	return n;
+}
+
+static int eq(const unsigned char *a, const char *hex)
+{
+	unsigned char b[256];
+	int n = hex2bin(hex, b);
+
+	return !memcmp(a, b, n);
+}
+
+static uint32_t newses(int cipher, const unsigned char *key, int klen, int mac,
+		       const unsigned char *mkey, int mklen, int *err)
+{
+	struct session_op s;
+
+	memset(&s, 0, sizeof(s));
+	s.cipher = cipher;
+	s.key = (unsigned char *)key;
+	s.keylen = klen;
+	s.mac = mac;
+	s.mackey = (unsigned char *)mkey;
+	s.mackeylen = mklen;
+	*err = ioctl(fd, CIOCGSESSION, &s) ? errno : 0;
+	return *err ? 0 : s.ses;
+}
+
+static int docrypt(uint32_t ses, int op, int flags, const void *src, void *dst,
+		 unsigned int len, void *mac, void *iv)
+{
+	struct crypt_op c;
+
+	memset(&c, 0, sizeof(c));
+	c.ses = ses;
+	c.op = op;
+	c.flags = flags;
+	c.len = len;
+	c.src = (unsigned char *)src;
+	c.dst = dst;
+	c.mac = mac;
+	c.iv = iv;
+	return ioctl(fd, CIOCCRYPT, &c) ? errno : 0;
+}
+
+/* SP 800-38A F.2.1 (CBC-AES128) and F.5.1 (CTR-AES128) */
+static const char *aes_key = "2b7e151628aed2a6abf7158809cf4f3c";
+static const char *aes_pt = "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+	"30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710";
+static const char *cbc_iv = "000102030405060708090a0b0c0d0e0f";
+static const char *cbc_ct = "7649abac8119b246cee98e9b12e9197d5086cb9b507219ee95db113a917678b2"
+	"73bed6b8e3c1743b7116e69e222295163ff1caa1681fac09120eca307586e1a7";
+static const char *ctr_iv = "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+static const char *ctr_ct = "874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff"
+	"5ae4df3edbd5d35e5b4f09020db03eab1e031dda2fbe03d1792170a0f3009cee";
+
+static void test_abi(void)
+{
+	int sizes_ok;
+
+#if defined(__x86_64__)
+	sizes_ok = sizeof(struct session_op) == 48 && sizeof(struct crypt_op) == 48 &&
+		sizeof(struct crypt_auth_op) == 72 && sizeof(struct crypt_kop) == 144 &&
+		sizeof(struct session_info_op) == 268 && sizeof(struct cphash_op) == 8;
+#else
+	sizes_ok = sizeof(struct session_op) == 32 && sizeof(struct crypt_op) == 32 &&
+		sizeof(struct crypt_auth_op) == 44 && sizeof(struct crypt_kop) == 80 &&
+		sizeof(struct session_info_op) == 268 && sizeof(struct cphash_op) == 8;
+#endif
+	ktap_result(sizes_ok, "structure sizes match cryptodev-linux (%zu %zu %zu %zu %zu %zu)",
+		    sizeof(struct session_op), sizeof(struct crypt_op),
+		    sizeof(struct crypt_auth_op), sizeof(struct crypt_kop),
+		    sizeof(struct session_info_op), sizeof(struct cphash_op));
+	ktap_result(CRIOGET == _IOWR('c', 101, __u32) && _IOC_NR(CIOCGSESSION) == 102 &&
+		    _IOC_NR(CIOCFSESSION) == 103 && _IOC_NR(CIOCCRYPT) == 104 &&
+		    _IOC_NR(CIOCKEY) == 105 && _IOC_NR(CIOCASYMFEAT) == 106 &&
+		    _IOC_NR(CIOCGSESSINFO) == 107 && _IOC_NR(CIOCAUTHCRYPT) == 109 &&
+		    _IOC_NR(CIOCASYNCCRYPT) == 110 && _IOC_NR(CIOCASYNCFETCH) == 111 &&
+		    _IOC_NR(CIOCCPHASH) == 112 && _IOC_DIR(CIOCCPHASH) == _IOC_WRITE,
+		    "ioctl numbers match cryptodev-linux");
+	ktap_result(CRYPTO_AES_CBC == 11 && CRYPTO_SHA2_256 == 104 && CRYPTO_AES_GCM == 50 &&
+		    CRYPTO_AES_ECB == 23 && CRYPTO_SHA2_224_HMAC == 107 &&
+		    COP_FLAG_RESET == 64 && SIOP_FLAG_KERNEL_DRIVER_ONLY == 1,
+		    "algorithm and flag numbers match cryptodev-linux");
+}
+
+static void test_cbc(void)
+{
+	unsigned char key[16], pt[64], ct[64], out[64], iv[16], iv0[16];
+	uint32_t ses;
+	int err;
+
+	hex2bin(aes_key, key);
+	hex2bin(aes_pt, pt);
+	hex2bin(cbc_iv, iv0);
+	ses = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	ktap_result(ses != 0, "AES-128-CBC session, id non-zero (err %d)", err);
+	memcpy(iv, iv0, 16);
+	err = docrypt(ses, COP_ENCRYPT, 0, pt, ct, 64, NULL, iv);
+	ktap_result(!err && eq(ct, cbc_ct), "AES-128-CBC encrypt: SP 800-38A F.2.1 (err %d)", err);
+	err = docrypt(ses, COP_DECRYPT, 0, ct, out, 64, NULL, iv);
+	ktap_result(!err && !memcmp(out, pt, 64), "AES-128-CBC decrypt, out of place");
+	memcpy(out, pt, 64);
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_WRITE_IV, out, out, 32, NULL, iv);
+	hex2bin(cbc_ct, ct);
+	ktap_result(!err && !memcmp(out, ct, 32) && !memcmp(iv, out + 16, 16),
+		    "in place, COP_FLAG_WRITE_IV gives the last ciphertext block");
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_WRITE_IV, out + 32, out + 32, 32, NULL, iv);
+	ktap_result(!err && !memcmp(out, ct, 64), "the written IV continues the CBC stream");
+	memcpy(iv, iv0, 16);
+	memcpy(out, ct, 64);
+	err = docrypt(ses, COP_DECRYPT, COP_FLAG_WRITE_IV, out, out, 32, NULL, iv);
+	ktap_result(!err && !memcmp(out, pt, 32) && !memcmp(iv, ct + 16, 16),
+		    "CBC decrypt writes back the last ciphertext block as IV");
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
+static void test_ctr_ecb(void)
+{
+	unsigned char key[16], pt[64], out[64], iv[16], iv2[16];
+	uint32_t ses;
+	int err;
+
+	hex2bin(aes_key, key);
+	hex2bin(aes_pt, pt);
+	hex2bin(ctr_iv, iv);
+	ses = newses(CRYPTO_AES_CTR, key, 16, 0, NULL, 0, &err);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, COP_FLAG_WRITE_IV, pt, out, 37, NULL, iv);
+	hex2bin(ctr_iv, iv2);
+	iv2[15] += 3;	/* 37 bytes: 3 counter blocks used; ...feff + 3 carries */
+	iv2[14] += 1;
+	ktap_result(!err && eq(out, "874d6191b620e3261bef6864990db6ce9806f66b7970fdff8617187bb9fffdff5ae4df3edb") &&
+		    !memcmp(iv, iv2, 16),
+		    "AES-128-CTR, 37 bytes: SP 800-38A F.5.1, counter advanced by 3 (err %d)", err);
+	hex2bin(ctr_iv, iv);
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_WRITE_IV, pt, out, 32, NULL, iv);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, pt + 32, out + 32, 32, NULL, iv);
+	ktap_result(!err && eq(out, ctr_ct), "CTR continues from the written counter");
+	ioctl(fd, CIOCFSESSION, &ses);
+
+	ses = newses(CRYPTO_AES_ECB, key, 16, 0, NULL, 0, &err);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, pt, out, 16, NULL, (void *)pt);
+	ktap_result(!err && eq(out, "3ad77bb40d7a3660a89ecaf32466ef97"),
+		    "AES-128-ECB: SP 800-38A F.1.1, a non-NULL iv is ignored (err %d)", err);
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
+static const char *sha256_abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+static const char *sha256_empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+static void test_hash(void)
+{
+	unsigned char mac[64], key[20], key2[20];
+	uint32_t ses, ses2;
+	struct cphash_op cp;
+	int err;
+
+	ses = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
+	ktap_result(!err && eq(mac, sha256_abc), "SHA-256 one-shot: FIPS 180-4 \"abc\" (err %d)", err);
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_UPDATE, "a", NULL, 1, NULL, NULL);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, COP_FLAG_UPDATE, "b", NULL, 1, NULL, NULL);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, COP_FLAG_FINAL, "c", NULL, 1, mac, NULL);
+	ktap_result(!err && eq(mac, sha256_abc), "SHA-256 multi-call: UPDATE, UPDATE, FINAL");
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_FINAL, NULL, NULL, 0, mac, NULL);
+	ktap_result(!err && eq(mac, sha256_empty),
+		    "FINAL with no UPDATE: the empty message (as OpenSSL's engine does)");
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_UPDATE, "x", NULL, 1, NULL, NULL);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, COP_FLAG_RESET | COP_FLAG_UPDATE, "ab", NULL, 2, NULL, NULL);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, COP_FLAG_FINAL, "c", NULL, 1, mac, NULL);
+	ktap_result(!err && eq(mac, sha256_abc), "COP_FLAG_RESET starts over");
+
+	ses2 = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_UPDATE, "ab", NULL, 2, NULL, NULL);
+	cp.src_ses = ses;
+	cp.dst_ses = ses2;
+	err = err ? err : (ioctl(fd, CIOCCPHASH, &cp) ? errno : 0);
+	err = err ? err : docrypt(ses2, COP_ENCRYPT, COP_FLAG_FINAL, "c", NULL, 1, mac, NULL);
+	ktap_result(!err && eq(mac, sha256_abc), "CIOCCPHASH copies the state (err %d)", err);
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_FINAL, "c", NULL, 1, mac, NULL);
+	ktap_result(!err && eq(mac, sha256_abc), "the source session goes on unchanged");
+	ioctl(fd, CIOCFSESSION, &ses2);
+	ses2 = newses(0, NULL, 0, CRYPTO_SHA1, NULL, 0, &err);
+	cp.dst_ses = ses2;
+	ktap_expect_errno(ioctl(fd, CIOCCPHASH, &cp), EINVAL, "CIOCCPHASH between different hashes: EINVAL");
+	ioctl(fd, CIOCFSESSION, &ses2);
+	ioctl(fd, CIOCFSESSION, &ses);
+
+	/* RFC 4231 test case 2 */
+	ses = newses(0, NULL, 0, CRYPTO_SHA2_256_HMAC, (unsigned char *)"Jefe", 4, &err);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, "what do ya want for nothing?", NULL, 28, mac, NULL);
+	ktap_result(!err && eq(mac, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+		    "HMAC-SHA256: RFC 4231 case 2 (err %d)", err);
+	ioctl(fd, CIOCFSESSION, &ses);
+
+	/* cipher + MAC: the MAC covers the plaintext, as in cryptodev-linux */
+	memset(key, 0x0b, 20);
+	hex2bin(aes_key, key2);
+	{
+		unsigned char pt[64], ct[64], ref[64], back[64], iv[16], m1[20], m2[20];
+		uint32_t cs, hs;
+
+		hex2bin(aes_pt, pt);
+		hex2bin(cbc_iv, iv);
+		ses = newses(CRYPTO_AES_CBC, key2, 16, CRYPTO_SHA1_HMAC, key, 20, &err);
+		cs = newses(CRYPTO_AES_CBC, key2, 16, 0, NULL, 0, &err);
+		hs = newses(0, NULL, 0, CRYPTO_SHA1_HMAC, key, 20, &err);
+		err = err ? err : docrypt(ses, COP_ENCRYPT, 0, pt, ct, 64, m1, iv);
+		err = err ? err : docrypt(cs, COP_ENCRYPT, 0, pt, ref, 64, NULL, iv);
+		err = err ? err : docrypt(hs, COP_ENCRYPT, 0, pt, NULL, 64, m2, NULL);
+		ktap_result(!err && !memcmp(ct, ref, 64) && !memcmp(m1, m2, 20),
+			    "AES-CBC + HMAC-SHA1 session: ciphertext and MAC of the plaintext (err %d)", err);
+		memset(m1, 0, 20);
+		err = err ? err : docrypt(ses, COP_DECRYPT, 0, ct, back, 64, m1, iv);
+		ktap_result(!err && !memcmp(back, pt, 64) && !memcmp(m1, m2, 20),
+			    "decrypting it gives the plaintext and the same MAC");
+		ioctl(fd, CIOCFSESSION, &cs);
+		ioctl(fd, CIOCFSESSION, &hs);
+	}
+	memset(mac, 0, sizeof(mac));
+	ses2 = newses(CRYPTO_NULL, NULL, 0, CRYPTO_SHA1_HMAC, key, 20, &err);
+	{
+		unsigned char out[8];
+
+		err = err ? err : docrypt(ses2, COP_ENCRYPT, 0, "Hi There", out, 8, mac, NULL);
+		ktap_result(!err && !memcmp(out, "Hi There", 8) &&
+			    eq(mac, "b617318655057264e28bc0b6fb378c8ef146be00"),
+			    "NULL cipher + HMAC-SHA1: RFC 2202 case 1 (err %d)", err);
+	}
+	ioctl(fd, CIOCFSESSION, &ses2);
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
+/* GCM spec test case 2: zero key, zero IV, one zero block */
+static void test_gcm(void)
+{
+	unsigned char key[16] = { 0 }, iv[12] = { 0 }, pt[16] = { 0 }, out[32], back[16], tag[16];
+	struct crypt_auth_op a;
+	uint32_t ses;
+	int err;
+
+	ses = newses(CRYPTO_AES_GCM, key, 16, 0, NULL, 0, &err);
+	ktap_result(ses != 0, "AES-GCM session (err %d)", err);
+	memset(&a, 0, sizeof(a));
+	a.ses = ses;
+	a.op = COP_ENCRYPT;
+	a.len = 16;
+	a.src = pt;
+	a.dst = out;
+	a.iv = iv;
+	a.iv_len = 12;
+	err = ioctl(fd, CIOCAUTHCRYPT, &a) ? errno : 0;
+	ktap_result(!err && eq(out, "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf"),
+		    "AES-GCM encrypt, tag after the data: GCM test case 2 (err %d)", err);
+	a.op = COP_DECRYPT;
+	a.src = out;
+	a.dst = back;
+	a.len = 32;
+	err = ioctl(fd, CIOCAUTHCRYPT, &a) ? errno : 0;
+	ktap_result(!err && !memcmp(back, pt, 16), "AES-GCM decrypt verifies and decrypts (err %d)", err);
+	out[20] ^= 1;
+	ktap_expect_errno(ioctl(fd, CIOCAUTHCRYPT, &a), EBADMSG, "a bad tag gives EBADMSG");
+	a.op = COP_ENCRYPT;
+	a.src = pt;
+	a.dst = out;
+	a.len = 16;
+	a.tag = tag;
+	err = ioctl(fd, CIOCAUTHCRYPT, &a) ? errno : 0;
+	ktap_result(!err && eq(tag, "ab6e47d42cec13bdf53a67b21257bddf"),
+		    "with a tag pointer the tag goes there (err %d)", err);
+	a.tag = NULL;
+	a.tag_len = 8;
+	ktap_expect_errno(ioctl(fd, CIOCAUTHCRYPT, &a), EINVAL, "tag_len out of range: EINVAL");
+	a.tag_len = 0;
+	a.iv_len = 16;
+	ktap_expect_errno(ioctl(fd, CIOCAUTHCRYPT, &a), EINVAL, "iv_len not the nonce size: EINVAL");
+	a.iv_len = 12;
+	a.flags = COP_FLAG_AEAD_TLS_TYPE;
+	ktap_expect_errno(ioctl(fd, CIOCAUTHCRYPT, &a), EOPNOTSUPP, "TLS mode: EOPNOTSUPP (not served yet)");
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
+static void test_info_and_drivers(void)
+{
+	unsigned char key[16] = { 0 };
+	struct session_info_op si;
+	struct session2_op s2;
+	struct crypt_find_op fop;
+	struct crypt_driver_op dop;
+	int err, n = 0, hw = 0;
+	uint32_t ses;
+
+	ses = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	memset(&si, 0, sizeof(si));
+	si.ses = ses;
+	err = ioctl(fd, CIOCGSESSINFO, &si) ? errno : 0;
+	ktap_result(!err && !strcmp(si.cipher_info.cra_name, "cbc(aes)") &&
+		    si.cipher_info.cra_driver_name[0],
+		    "CIOCGSESSINFO: %s by %s, flags %u (err %d)", si.cipher_info.cra_name,
+		    si.cipher_info.cra_driver_name, si.flags, err);
+	ioctl(fd, CIOCFSESSION, &ses);
+
+	memset(&dop, 0, sizeof(dop));
+	while (!ioctl(fd, CIOCGETDRIVER, &dop)) {
+		ktap_print("driver %d %s %s sessions %u ops %llu", dop.crid, dop.name,
+			   dop.flags & CRYPTO_FLAG_HARDWARE ? "hardware" : "software",
+			   dop.sessions, (unsigned long long)dop.ops);
+		n++;
+		hw += !!(dop.flags & CRYPTO_FLAG_HARDWARE);
+		dop.index = dop.crid + 1;
+	}
+	ktap_result(n > 0 && errno == ENOENT, "CIOCGETDRIVER lists %d drivers, then ENOENT", n);
+
+	memset(&fop, 0, sizeof(fop));
+	fop.crid = -1;
+	strcpy(fop.name, "virtio_crypto");
+	err = ioctl(fd, CIOCFINDDEV, &fop) ? errno : 0;
+	if (!hw) {
+		ktap_expect_errno(err ? -1 : 0, ENOENT, "no hardware driver: CIOCFINDDEV virtio_crypto gives ENOENT");
+		ktap_skip_test("no virtio-crypto device: CIOCGSESSION2 on hardware");
+		ktap_skip_test("no virtio-crypto device: SIOP_FLAG_KERNEL_DRIVER_ONLY");
+		return;
+	}
+	ktap_result(!err && fop.crid >= 0 && !strncmp(fop.name, "virtio_crypto", 13),
+		    "CIOCFINDDEV finds %s as crid %d", fop.name, fop.crid);
+	memset(&s2, 0, sizeof(s2));
+	s2.cipher = CRYPTO_AES_CBC;
+	s2.key = key;
+	s2.keylen = 16;
+	s2.crid = CRYPTO_FLAG_HARDWARE;
+	err = ioctl(fd, CIOCGSESSION2, &s2) ? errno : 0;
+	ktap_result(!err && s2.crid == fop.crid,
+		    "CIOCGSESSION2 with CRYPTO_FLAG_HARDWARE lands on it (crid %d, err %d)", s2.crid, err);
+	memset(&si, 0, sizeof(si));
+	si.ses = s2.ses;
+	err = ioctl(fd, CIOCGSESSINFO, &si) ? errno : 0;
+	ktap_result(!err && (si.flags & SIOP_FLAG_KERNEL_DRIVER_ONLY),
+		    "its CIOCGSESSINFO says SIOP_FLAG_KERNEL_DRIVER_ONLY (%s)", si.cipher_info.cra_driver_name);
+	ioctl(fd, CIOCFSESSION, &s2.ses);
+}
+
+static void test_async(void)
+{
+	unsigned char key[16], pt[64], iv[16], out[8][64], ref[64];
+	struct crypt_op c;
+	struct pollfd pfd = { .fd = 0, .events = POLLIN };
+	int err = 0, i, got = 0, ok = 1;
+	uint32_t ses;
+
+	hex2bin(aes_key, key);
+	hex2bin(aes_pt, pt);
+	hex2bin(cbc_iv, iv);
+	hex2bin(cbc_ct, ref);
+	ses = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	for (i = 0; i < 8 && !err; i++) {
+		memset(&c, 0, sizeof(c));
+		c.ses = ses;
+		c.op = COP_ENCRYPT;
+		c.len = 64;
+		c.src = pt;
+		c.dst = out[i];
+		c.iv = iv;
+		err = ioctl(fd, CIOCASYNCCRYPT, &c) ? errno : 0;
+	}
+	ktap_result(!err, "8 CIOCASYNCCRYPT submitted (err %d)", err);
+	pfd.fd = fd;
+	while (got < 8) {
+		if (poll(&pfd, 1, 5000) != 1 || !(pfd.revents & POLLIN))
+			break;
+		memset(&c, 0, sizeof(c));
+		if (ioctl(fd, CIOCASYNCFETCH, &c)) {
+			if (errno == EBUSY)
+				continue;
+			ok = 0;
+			break;
+		}
+		ok &= c.dst >= out[0] && c.dst <= out[7] && !memcmp(c.dst, ref, 64);
+		got++;
+	}
+	ktap_result(got == 8 && ok, "poll() + CIOCASYNCFETCH give all 8, right answers (%d)", got);
+	ktap_expect_errno(ioctl(fd, CIOCASYNCFETCH, &c), EBUSY, "nothing left: CIOCASYNCFETCH gives EBUSY");
+	/* leave requests in flight and unfetched: close must clean up */
+	for (i = 0; i < 4; i++) {
+		memset(&c, 0, sizeof(c));
+		c.ses = ses;
+		c.op = COP_ENCRYPT;
+		c.len = 64;
+		c.src = pt;
+		c.dst = out[i];
+		c.iv = iv;
+		ioctl(fd, CIOCASYNCCRYPT, &c);
+	}
+}
+
+static void test_bad_input(void)
+{
+	unsigned char key[16] = { 0 }, buf[64] = { 0 }, iv[16] = { 0 }, mac[64];
+	uint32_t ses, hses, bogus = 0x12345678;
+	struct session_op s;
+	void *ro;
+	int err;
+
+	ktap_expect_errno(ioctl(fd, _IOWR('c', 150, int), buf), ENOTTY, "unknown ioctl: ENOTTY");
+	newses(9999, key, 16, 0, NULL, 0, &err);
+	ktap_expect_errno(err ? -1 : 0, EINVAL, "unknown algorithm: EINVAL");
+	newses(CRYPTO_SHA2_256, key, 16, 0, NULL, 0, &err);
+	ktap_expect_errno(err ? -1 : 0, EINVAL, "a hash as cipher: EINVAL");
+	newses(CRYPTO_AES_CBC, key, 15, 0, NULL, 0, &err);
+	ktap_expect_errno(err ? -1 : 0, EINVAL, "AES key of 15 bytes: EINVAL");
+	newses(CRYPTO_AES_CBC, key, 1000, 0, NULL, 0, &err);
+	ktap_expect_errno(err ? -1 : 0, EINVAL, "key of 1000 bytes: EINVAL");
+	newses(0, NULL, 0, CRYPTO_SHA2_256_HMAC, key, 100000, &err);
+	ktap_expect_errno(err ? -1 : 0, EINVAL, "MAC key of 100000 bytes: EINVAL");
+	newses(CRYPTO_AES_CBC, (unsigned char *)8, 16, 0, NULL, 0, &err);
+	ktap_expect_errno(err ? -1 : 0, EFAULT, "wild key pointer: EFAULT");
+	ktap_expect_errno(ioctl(fd, CIOCGSESSION, NULL), EFAULT, "NULL session_op: EFAULT");
+	memset(&s, 0, sizeof(s));
+	ktap_expect_errno(ioctl(fd, CIOCGSESSION, &s), EINVAL, "no algorithm at all: EINVAL");
+
+	ses = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	ktap_expect_errno(docrypt(ses, COP_ENCRYPT, 0, buf, buf, 15, NULL, iv) ? -1 : 0, EINVAL,
+			  "length not a multiple of the block: EINVAL");
+	errno = docrypt(ses, COP_ENCRYPT, 0, buf, buf, 0, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "length 0 for a cipher: EINVAL");
+	errno = docrypt(ses, COP_ENCRYPT, 0, buf, buf, 16, NULL, NULL);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "CBC without an IV: EINVAL");
+	errno = docrypt(ses, COP_ENCRYPT, 0, buf, buf + 16, 32, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "overlapping src and dst: EINVAL");
+	errno = docrypt(ses, COP_ENCRYPT, 0, (void *)16, buf, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EFAULT, "wild src: EFAULT");
+	errno = docrypt(ses, COP_ENCRYPT, 0, buf, (void *)16, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EFAULT, "wild dst: EFAULT");
+	ro = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	errno = docrypt(ses, COP_ENCRYPT, 0, buf, ro, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EFAULT, "read-only mapping as dst: EFAULT");
+	munmap(ro, 4096);
+	errno = docrypt(ses, COP_ENCRYPT, 0, buf, buf, 0x7ffffff0, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, E2BIG, "2 GiB request: E2BIG");
+	errno = docrypt(ses, 7, 0, buf, buf, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "op neither encrypt nor decrypt: EINVAL");
+	errno = docrypt(ses, COP_ENCRYPT, COP_FLAG_UPDATE, buf, buf, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "COP_FLAG_UPDATE on a cipher session: EINVAL");
+	errno = docrypt(ses, COP_ENCRYPT, 0x8000, buf, buf, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "unknown flag: EINVAL");
+	errno = docrypt(bogus, COP_ENCRYPT, 0, buf, buf, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "unknown session id: EINVAL");
+	ktap_result(!ioctl(fd, CIOCFSESSION, &ses), "CIOCFSESSION");
+	errno = docrypt(ses, COP_ENCRYPT, 0, buf, buf, 16, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "freed session: EINVAL");
+	ktap_expect_errno(ioctl(fd, CIOCFSESSION, &ses), EINVAL, "freeing it twice: EINVAL");
+
+	hses = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
+	errno = docrypt(hses, COP_ENCRYPT, COP_FLAG_UPDATE | COP_FLAG_FINAL, buf, NULL, 16, mac, NULL);
+	ktap_expect_errno(errno ? -1 : 0, EINVAL, "UPDATE and FINAL together: EINVAL");
+	errno = docrypt(hses, COP_ENCRYPT, 0, buf, NULL, 16, (void *)16, NULL);
+	ktap_expect_errno(errno ? -1 : 0, EFAULT, "wild mac pointer: EFAULT");
+	{
+		int fd2 = open("/dev/crypto", O_RDWR);
+
+		errno = 0;
+		if (fd2 >= 0) {
+			struct crypt_op c;
+
+			memset(&c, 0, sizeof(c));
+			c.ses = hses;
+			c.len = 16;
+			c.src = buf;
+			c.mac = mac;
+			ktap_expect_errno(ioctl(fd2, CIOCCRYPT, &c), EINVAL,
+					  "a session of another open file: EINVAL");
+			close(fd2);
+		} else {
+			ktap_result(0, "second open failed: %s", strerror(errno));
+		}
+	}
+	ioctl(fd, CIOCFSESSION, &hses);
+}
+
+static void test_crioget(void)
+{
+	unsigned char mac[32];
+	uint32_t ses;
+	__u32 nfd = 0;
+	int err, saved = fd;
+
+	ses = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
+	err = ioctl(fd, CRIOGET, &nfd) ? errno : 0;
+	ktap_result(!err && (int)nfd > 2 && (int)nfd != fd, "CRIOGET gives a new descriptor %u", nfd);
+	fd = nfd;
+	err = docrypt(ses, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
+	ktap_result(!err && eq(mac, sha256_abc), "it shares the sessions of the file (err %d)", err);
+	close(nfd);
+	fd = saved;
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
+int main(void)
+{
+	__u32 feat = 0xdeadbeef;
+	int err;
+
+	ktap_plan(71);
+	fd = open("/dev/crypto", O_RDWR);
+	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
+		ktap_print("%s", strerror(errno));
+		return ktap_finish();
+	}
+	test_abi();
+	test_cbc();
+	test_ctr_ecb();
+	test_hash();
+	test_gcm();
+	test_info_and_drivers();
+	test_crioget();
+	test_async();
+	test_bad_input();
+	err = ioctl(fd, CIOCASYMFEAT, &feat);
+	ktap_result(!err && feat != 0xdeadbeef && !(feat & ~0x1fu),
+		    "CIOCASYMFEAT answers with CRF_* bits only (%#x)", feat);
+	ktap_result(close(fd) == 0, "close with async requests in flight and unfetched");
+	return ktap_finish();
+}
