@@ -295,10 +295,14 @@ int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
 	}
 	if (cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL | COP_FLAG_RESET))
 		goto out_put;
-	if (!cop->len || (cs->cp.blocksize > 1 && cop->len % cs->cp.blocksize))
+	if (!cop->len)
 		goto out_put;
-	if (cop->len < 16 && cs->cipher == CRYPTO_AES_XTS)
+	if (cs->cipher == CRYPTO_AES_XTS) {
+		if (cop->len < 16)	/* ciphertext stealing past one block */
+			goto out_put;
+	} else if (cs->cp.blocksize > 1 && cop->len % cs->cp.blocksize) {
 		goto out_put;
+	}
 	ivlen = cs->cp.ivlen;
 	if ((ivlen && !cop->iv) || !cop->dst)
 		goto out_put;

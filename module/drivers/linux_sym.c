@@ -33,6 +33,8 @@ struct ocf_lx_req {
 	u8 *bounce;			/* AEAD: AAD, payload, tag in one piece */
 	int creq;			/* acomp: the pool entry in use */
 	struct scatterlist sg[OCF_LX_MAX_SG];
+	struct scatterlist *sgx;	/* when sg is too short */
+	unsigned int nsgx;
 	struct scatterlist dst;		/* compression output */
 	/* the skcipher_request or ahash_request follows, aligned */
 	u8 sub[] __aligned(CRYPTO_MINALIGN);
@@ -154,16 +156,58 @@ static void ocf_lx_freesession(struct crypto_device *dev, crypto_session_t cses)
 	ocf_lx_free_tfms(crypto_get_driver_session(cses));
 }
 
-/* Pages of a flat kernel buffer: direct map, or vmalloc. */
-static struct page *ocf_lx_virt_page(const u8 *p)
+/* How many scatterlist entries bytes [off, off + len) of the buffer need. */
+static unsigned int ocf_lx_sg_count(const struct cryptop *crp, int off, int len)
 {
-	return is_vmalloc_addr(p) ? vmalloc_to_page(p) : virt_to_page(p);
+	unsigned int n = 0;
+
+	if (crp->crp_flags & CRYPTO_F_IOV) {
+		const struct crypto_uio *uio = crp->crp_uio;
+		unsigned int i;
+
+		for (i = 0; i < uio->uio_nr && len > 0; i++) {
+			const struct bio_vec *bv = &uio->uio_bvec[i];
+
+			if (off >= bv->bv_len) {
+				off -= bv->bv_len;
+				continue;
+			}
+			n++;
+			len -= bv->bv_len - off;
+			off = 0;
+		}
+		return n;
+	}
+	/* the direct map is physically contiguous: one entry */
+	if (virt_addr_valid((const u8 *)crp->crp_buf + off))
+		return 1;
+	return DIV_ROUND_UP(offset_in_page((const u8 *)crp->crp_buf + off) + len,
+			    PAGE_SIZE);
+}
+
+/* An entry table of @n: the request's own, or a larger one kept with it. */
+static struct scatterlist *ocf_lx_sg_table(struct ocf_lx_req *rq, unsigned int n)
+{
+	if (n <= OCF_LX_MAX_SG) {
+		sg_init_table(rq->sg, n);
+		return rq->sg;
+	}
+	if (n > rq->nsgx) {
+		kfree(rq->sgx);
+		rq->sgx = kmalloc_array(n, sizeof(*rq->sgx), GFP_ATOMIC | __GFP_NOWARN);
+		rq->nsgx = rq->sgx ? n : 0;
+		if (!rq->sgx)
+			return NULL;
+	}
+	sg_init_table(rq->sgx, n);
+	return rq->sgx;
 }
 
 /* A scatterlist for bytes [off, off + len) of the request's buffer. */
 static struct scatterlist *ocf_lx_sg(struct ocf_lx_req *rq, int off, int len)
 {
 	struct cryptop *crp = rq->crp;
+	struct scatterlist *sg;
 	int n = 0;
 
 	if (!len)
@@ -171,7 +215,9 @@ static struct scatterlist *ocf_lx_sg(struct ocf_lx_req *rq, int off, int len)
 	if (crp->crp_flags & CRYPTO_F_IMBUF)
 		return scatterwalk_ffwd(rq->sg, crp->crp_sg, off);
 
-	sg_init_table(rq->sg, OCF_LX_MAX_SG);
+	sg = ocf_lx_sg_table(rq, ocf_lx_sg_count(crp, off, len));
+	if (!sg)
+		return ERR_PTR(-ENOMEM);
 	if (crp->crp_flags & CRYPTO_F_IOV) {
 		const struct crypto_uio *uio = crp->crp_uio;
 		unsigned int i;
@@ -184,29 +230,28 @@ static struct scatterlist *ocf_lx_sg(struct ocf_lx_req *rq, int off, int len)
 				off -= bv->bv_len;
 				continue;
 			}
-			if (n == OCF_LX_MAX_SG)
-				return ERR_PTR(-E2BIG);
 			c = min_t(unsigned int, bv->bv_len - off, len);
-			sg_set_page(&rq->sg[n++], bv->bv_page, c, bv->bv_offset + off);
+			sg_set_page(&sg[n++], bv->bv_page, c, bv->bv_offset + off);
 			len -= c;
 			off = 0;
 		}
+	} else if (virt_addr_valid((const u8 *)crp->crp_buf + off)) {
+		sg_set_buf(&sg[n++], (const u8 *)crp->crp_buf + off, len);
 	} else {
+		/* vmalloc, vmapped stacks, module data: page by page */
 		const u8 *p = (const u8 *)crp->crp_buf + off;
 
 		while (len) {
 			unsigned int po = offset_in_page(p);
 			unsigned int c = min_t(unsigned int, len, PAGE_SIZE - po);
 
-			if (n == OCF_LX_MAX_SG)
-				return ERR_PTR(-E2BIG);
-			sg_set_page(&rq->sg[n++], ocf_lx_virt_page(p), c, po);
+			sg_set_page(&sg[n++], vmalloc_to_page(p), c, po);
 			p += c;
 			len -= c;
 		}
 	}
-	sg_mark_end(&rq->sg[n - 1]);
-	return rq->sg;
+	sg_mark_end(&sg[n - 1]);
+	return sg;
 }
 
 /* Lift our ERESTART once a request leaves the Linux driver. */
@@ -224,6 +269,7 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 	struct cryptop *crp = rq->crp;
 
 	kfree_sensitive(rq->bounce);
+	kfree(rq->sgx);
 	kfree_sensitive(rq);
 	atomic_dec(&d->inflight);
 	crp->crp_etype = err < 0 ? -err : err;
@@ -449,6 +495,7 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 		return 0;
 	if (err == -EAGAIN) {
 		kfree_sensitive(rq->bounce);
+		kfree(rq->sgx);
 		kfree_sensitive(rq);
 		WRITE_ONCE(d->blocked, true);
 		/* blocked before the count: a completion in between unblocks */
