@@ -422,6 +422,67 @@ static void test_async(void)
 	}
 }
 
+/* Zero-copy (the user's pages pinned) against the copy path. */
+static void test_zero_copy(void)
+{
+	unsigned char key[16], iv[16], *a, *b, *c, *m;
+	const size_t len = 3 * 4096 + 1024;
+	char path[] = "/tmp/.cryptodev-zc-XXXXXX";
+	uint32_t ses;
+	int err, ffd, i;
+
+	hex2bin(aes_key, key);
+	memset(iv, 7, 16);
+	a = malloc(len + 3);
+	b = malloc(len + 3);
+	c = malloc(len + 3);
+	for (i = 0; i < (int)len + 3; i++)
+		a[i] = i * 7 + 1;
+	ses = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, COP_FLAG_NO_ZC, a, b, len, NULL, iv);
+	memcpy(c + 3, a, len);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, c + 3, c + 3, len, NULL, iv);
+	ktap_result(!err && !memcmp(b, c + 3, len),
+		    "zero-copy in place on an unaligned buffer equals the copy path (err %d)", err);
+	memset(c, 0, len + 3);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, a, c, len, NULL, iv);
+	ktap_result(!err && !memcmp(b, c, len), "zero-copy out of place equals it too (err %d)", err);
+
+	m = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	errno = docrypt(ses, COP_ENCRYPT, 0, a, m, len, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EFAULT, "zero-copy to a read-only mapping: EFAULT");
+	errno = docrypt(ses, COP_ENCRYPT, 0, m, m, len, NULL, iv);
+	ktap_expect_errno(errno ? -1 : 0, EFAULT, "zero-copy in place on a read-only mapping: EFAULT");
+	munmap(m, len);
+
+	ffd = mkstemp(path);
+	err = ffd < 0 || write(ffd, a, len) != (ssize_t)len;
+	m = err ? MAP_FAILED : mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, ffd, 0);
+	err = m == MAP_FAILED ? ENOMEM : docrypt(ses, COP_ENCRYPT, 0, m, m, len, NULL, iv);
+	memset(c, 0, len);
+	if (pread(ffd, c, len, 0) != (ssize_t)len)
+		err = EIO;
+	ktap_result(!err && !memcmp(m, b, len) && !memcmp(c, a, len),
+		    "MAP_PRIVATE file page as dst: the process sees the result, the file is unchanged (err %d)", err);
+	if (m != MAP_FAILED)
+		munmap(m, len);
+	m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, ffd, 0);
+	err = m == MAP_FAILED ? ENOMEM : docrypt(ses, COP_ENCRYPT, 0, m, m, len, NULL, iv);
+	if (m != MAP_FAILED)
+		munmap(m, len);
+	memset(c, 0, len);
+	if (pread(ffd, c, len, 0) != (ssize_t)len)
+		err = EIO;
+	ktap_result(!err && !memcmp(c, b, len),
+		    "MAP_SHARED file page as dst: written to the file, as write() would (err %d)", err);
+	close(ffd);
+	unlink(path);
+	ioctl(fd, CIOCFSESSION, &ses);
+	free(a);
+	free(b);
+	free(c);
+}
+
 static void test_bad_input(void)
 {
 	unsigned char key[16] = { 0 }, buf[64] = { 0 }, iv[16] = { 0 }, mac[64];
@@ -529,7 +590,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(71);
+	ktap_plan(77);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
@@ -543,6 +604,7 @@ int main(void)
 	test_info_and_drivers();
 	test_crioget();
 	test_async();
+	test_zero_copy();
 	test_bad_input();
 	err = ioctl(fd, CIOCASYMFEAT, &feat);
 	ktap_result(!err && feat != 0xdeadbeef && !(feat & ~0x1fu),

@@ -27,6 +27,7 @@ extern unsigned int cdev_max_sessions;	/* per open file */
 extern unsigned int cdev_async_depth;	/* async requests per open file */
 extern unsigned long cdev_max_memory;	/* bytes of kernel buffers in all */
 extern int cdev_allow_soft;		/* 0: hardware drivers only */
+extern unsigned int cdev_zc_min;	/* smallest request mapped, not copied */
 
 struct cdev_file {
 	struct mutex lock;		/* sessions, nsessions */
@@ -80,6 +81,13 @@ struct cdev_job {
 
 	u8 *buf;			/* the data, kvmalloc'ed */
 	size_t buflen;			/* charged to cdev_mem */
+	/* zero-copy: the user's pages, pinned, as the request's buffer */
+	struct page **pages;
+	struct bio_vec *bvec;
+	unsigned int npages;
+	bool pinned_write;
+	struct crypto_uio uio;
+	unsigned int datalen;		/* bytes of data in the buffer */
 	unsigned int outoff, outlen;	/* what goes to dst */
 	u8 mac[AALG_MAX_RESULT_LEN];
 	u8 iv[EALG_MAX_BLOCK_LEN];	/* next IV for COP_FLAG_WRITE_IV */
@@ -106,6 +114,8 @@ int cdev_crid_class(void);
 /* job.c */
 struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t buflen);
 void cdev_job_free(struct cdev_job *j);
+int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write);
+int cdev_job_fill_pinned(struct cdev_job *j, const u8 __user *src);
 int cdev_job_run(struct cdev_job *j);
 int cdev_job_submit(struct cdev_job *j);
 int cdev_job_copyout(struct cdev_job *j);

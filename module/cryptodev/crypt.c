@@ -8,13 +8,21 @@
  * - COP_FLAG_WRITE_IV writes the IV that continues the stream: the last
  *   ciphertext block for CBC, the advanced counter for CTR and ChaCha20;
  * - ECB and the stream ciphers without IV ignore @iv.
- * The data is copied in and out; the framework never sees user memory.
+ * From cdev_zc_min bytes on the data is not copied: the user's pages are
+ * pinned and become the request's buffer (job.c); smaller requests, and
+ * those with COP_FLAG_NO_ZC, go through a kernel copy.
  */
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 
 #include "cdev.h"
+
+/* Map the user's pages rather than copy: large enough, not refused. */
+static bool cdev_use_zc(const struct crypt_op *cop, size_t len)
+{
+	return !(cop->flags & COP_FLAG_NO_ZC) && cdev_zc_min && len >= cdev_zc_min;
+}
 
 /* src and dst: identical or disjoint; anything else is a mistake. */
 static bool cdev_overlap(const u8 __user *a, const u8 __user *b, size_t len)
@@ -64,7 +72,7 @@ static void cdev_next_iv_before(struct cdev_job *j, int alg, bool enc,
 	j->ivlen = ivlen;
 	memcpy(j->iv, iv, ivlen);
 	if (cdev_is_cbc(alg) && !enc)
-		memcpy(j->iv, j->buf + j->outlen - ivlen, ivlen);
+		crypto_copydata(j->crp, j->datalen - ivlen, ivlen, j->iv);
 }
 
 /**
@@ -79,13 +87,13 @@ void cdev_job_next_iv(struct cdev_job *j)
 		return;
 	if (cdev_is_cbc(j->ivalg)) {
 		if (j->enc)
-			memcpy(j->iv, j->buf + j->outlen - j->ivlen, j->ivlen);
+			crypto_copydata(j->crp, j->datalen - j->ivlen, j->ivlen, j->iv);
 	} else if (j->ivalg == CRYPTO_AES_CTR) {
-		cdev_ctr_add_be(j->iv, j->ivlen, DIV_ROUND_UP(j->outlen, 16));
+		cdev_ctr_add_be(j->iv, j->ivlen, DIV_ROUND_UP(j->datalen, 16));
 	} else if (j->ivalg == CRYPTO_CHACHA20) {
 		/* Linux's chacha20 IV: 32-bit little-endian counter, nonce */
 		memcpy(&ctr, j->iv, sizeof(ctr));
-		ctr = cpu_to_le32(le32_to_cpu(ctr) + DIV_ROUND_UP(j->outlen, 64));
+		ctr = cpu_to_le32(le32_to_cpu(ctr) + DIV_ROUND_UP(j->datalen, 64));
 		memcpy(j->iv, &ctr, sizeof(ctr));
 	} else {
 		return;
@@ -145,6 +153,7 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 	struct cryptodesc *crd;
 	struct cdev_job *j;
 	size_t len;
+	bool zc;
 	int err;
 
 	if (cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL | COP_FLAG_RESET)) {
@@ -173,23 +182,32 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 		mutex_unlock(&cs->lock);
 		return -E2BIG;
 	}
-	j = cdev_job_alloc(cs, 1, max_t(size_t, len, 1));
+	zc = !cs->hlen && cdev_use_zc(cop, len);
+	j = cdev_job_alloc(cs, 1, zc ? 0 : max_t(size_t, len, 1));
 	if (IS_ERR(j)) {
 		mutex_unlock(&cs->lock);
 		return PTR_ERR(j);
 	}
-	if (cs->hlen)
-		memcpy(j->buf, cs->hbuf, cs->hlen);
-	if (cop->len && copy_from_user(j->buf + cs->hlen, cop->src, cop->len)) {
+	if (zc) {
+		err = cdev_job_pin(j, cop->src, len, false);
+	} else {
+		err = 0;
+		if (cs->hlen)
+			memcpy(j->buf, cs->hbuf, cs->hlen);
+		if (cop->len && copy_from_user(j->buf + cs->hlen, cop->src, cop->len))
+			err = -EFAULT;
+		j->crp->crp_buf = j->buf;
+	}
+	if (err) {
 		mutex_unlock(&cs->lock);
 		cdev_job_free(j);
-		return -EFAULT;
+		return err;
 	}
 	cdev_hash_reset(cs);
 	mutex_unlock(&cs->lock);
 
-	j->crp->crp_buf = j->buf;
 	j->crp->crp_ilen = len;
+	j->datalen = len;
 	j->crp->crp_mac = j->mac;
 	crd = j->crp->crp_desc;
 	crd->crd_alg = cs->mac;
@@ -269,7 +287,7 @@ int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
 	struct cdev_session *cs;
 	unsigned int ivlen;
 	struct cdev_job *j;
-	bool enc;
+	bool enc, zc;
 	int err;
 
 	if (cop->op != COP_ENCRYPT && cop->op != COP_DECRYPT)
@@ -309,17 +327,31 @@ int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
 	if (cdev_overlap(cop->src, cop->dst, cop->len))
 		goto out_put;
 
-	j = cdev_job_alloc(cs, cs->mac ? 2 : 1, cop->len);
+	zc = cdev_use_zc(cop, cop->len);
+	j = cdev_job_alloc(cs, cs->mac ? 2 : 1, zc ? 0 : cop->len);
 	if (IS_ERR(j)) {
 		err = PTR_ERR(j);
 		goto out_put;
 	}
+	if (zc) {
+		/* in place on the user's pages; out of place: one copy */
+		err = cdev_job_pin(j, cop->dst, cop->len, true);
+		if (!err && cop->src != cop->dst)
+			err = cdev_job_fill_pinned(j, cop->src);
+		if (err)
+			goto out_free;
+	} else {
+		err = -EFAULT;
+		if (copy_from_user(j->buf, cop->src, cop->len))
+			goto out_free;
+		j->crp->crp_buf = j->buf;
+		j->out.dst = cop->dst;
+		j->outlen = cop->len;
+	}
 	err = -EFAULT;
-	if (copy_from_user(j->buf, cop->src, cop->len))
-		goto out_free;
 	enc = cop->op == COP_ENCRYPT;
-	j->crp->crp_buf = j->buf;
 	j->crp->crp_ilen = cop->len;
+	j->datalen = cop->len;
 	cipher_d = j->crp->crp_desc;
 	if (cs->mac) {
 		/* the MAC covers the plaintext: first when encrypting */
@@ -343,8 +375,6 @@ int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
 			goto out_free;
 		cipher_d->crd_flags |= CRD_F_IV_EXPLICIT;
 	}
-	j->out.dst = cop->dst;
-	j->outlen = cop->len;
 	j->out.iv = cop->iv;
 	if (ivlen && (cop->flags & COP_FLAG_WRITE_IV))
 		cdev_next_iv_before(j, cs->cipher, enc, cipher_d->crd_iv, ivlen);

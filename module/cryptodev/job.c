@@ -5,7 +5,17 @@
  * the wait for its callback. A waiter killed while the request is inside a
  * driver leaves it orphaned: the callback then frees it from a worker, so
  * nothing a driver may still touch is freed early.
+ *
+ * Zero-copy: from cdev_zc_min bytes on (unless COP_FLAG_NO_ZC), the user's
+ * pages are pinned with pin_user_pages_fast() and become the request's
+ * buffer (a crypto_uio of bio_vecs): FOLL_WRITE for anything written, so a
+ * read-only mapping is EFAULT and a MAP_PRIVATE file page is copied on
+ * write before it is pinned, never written in the page cache; pages written
+ * are dirtied when unpinned, so a MAP_SHARED file page is written back as
+ * after write(). Every pin is undone when the job is freed, on every path.
  */
+#include <linux/highmem.h>
+#include <linux/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -89,6 +99,12 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
  */
 void cdev_job_free(struct cdev_job *j)
 {
+	if (j->npages) {
+		unpin_user_pages_dirty_lock(j->pages, j->npages, j->pinned_write);
+		cdev_mem_uncharge((size_t)j->npages << PAGE_SHIFT);
+	}
+	kvfree(j->pages);
+	kvfree(j->bvec);
 	if (j->buf) {
 		kvfree_sensitive(j->buf, j->buflen);
 		cdev_mem_uncharge(j->buflen);
@@ -97,6 +113,85 @@ void cdev_job_free(struct cdev_job *j)
 	cdev_session_put(j->cs);
 	memzero_explicit(j->mac, sizeof(j->mac));
 	kfree(j);
+}
+
+/**
+ * cdev_job_pin() - make the user's memory the job's buffer
+ * @j: a job allocated without a buffer
+ * @uaddr: the user's data
+ * @len: its length
+ * @write: the request writes it
+ *
+ * Context: process; sleeps.
+ * Return: 0, -EFAULT (not mapped, or not writable when @write), -ENOMEM.
+ */
+int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write)
+{
+	unsigned long start = (unsigned long)uaddr;
+	unsigned int off = offset_in_page(start), i;
+	unsigned int n = DIV_ROUND_UP(off + len, PAGE_SIZE);
+	int got, err;
+
+	if (!len || !access_ok(uaddr, len))
+		return -EFAULT;
+	err = cdev_mem_charge((size_t)n << PAGE_SHIFT);
+	if (err)
+		return err;
+	j->pages = kvmalloc_array(n, sizeof(*j->pages), GFP_KERNEL_ACCOUNT);
+	j->bvec = kvmalloc_array(n, sizeof(*j->bvec), GFP_KERNEL_ACCOUNT);
+	if (!j->pages || !j->bvec) {
+		cdev_mem_uncharge((size_t)n << PAGE_SHIFT);
+		return -ENOMEM;
+	}
+	got = pin_user_pages_fast(start & PAGE_MASK, n, write ? FOLL_WRITE : 0,
+				  j->pages);
+	if (got != n) {
+		if (got > 0)
+			unpin_user_pages(j->pages, got);
+		cdev_mem_uncharge((size_t)n << PAGE_SHIFT);
+		return got < 0 && got != -EFAULT && got != -ENOMEM ? got : -EFAULT;
+	}
+	j->npages = n;
+	j->pinned_write = write;
+	for (i = 0; i < n; i++) {
+		unsigned int c = min_t(size_t, PAGE_SIZE - off, len);
+
+		bvec_set_page(&j->bvec[i], j->pages[i], c, off);
+		len -= c;
+		off = 0;
+	}
+	j->uio.uio_bvec = j->bvec;
+	j->uio.uio_nr = n;
+	j->crp->crp_flags |= CRYPTO_F_IOV;
+	j->crp->crp_uio = &j->uio;
+	return 0;
+}
+
+/**
+ * cdev_job_fill_pinned() - copy the user's source into the pinned pages
+ * @j: a job pinned with cdev_job_pin() (write) on the destination
+ * @src: the source, as long as the pinned range
+ *
+ * For out-of-place requests: one copy instead of two.
+ *
+ * Return: 0 or -EFAULT.
+ */
+int cdev_job_fill_pinned(struct cdev_job *j, const u8 __user *src)
+{
+	unsigned int i;
+
+	for (i = 0; i < j->npages; i++) {
+		struct bio_vec *bv = &j->bvec[i];
+		u8 *p = kmap_local_page(bv->bv_page);
+		unsigned long left;
+
+		left = copy_from_user(p + bv->bv_offset, src, bv->bv_len);
+		kunmap_local(p);
+		if (left)
+			return -EFAULT;
+		src += bv->bv_len;
+	}
+	return 0;
 }
 
 static void cdev_job_free_work(struct work_struct *w)

@@ -37,6 +37,10 @@ int cdev_allow_soft = 1;
 module_param_named(allow_soft, cdev_allow_soft, int, 0644);
 MODULE_PARM_DESC(allow_soft, "Serve /dev/crypto with software drivers too (FreeBSD cryptodevallowsoft; default 1, as cryptodev-linux)");
 
+unsigned int cdev_zc_min = 4096;
+module_param_named(zc_min, cdev_zc_min, uint, 0644);
+MODULE_PARM_DESC(zc_min, "Smallest request whose user pages are mapped rather than copied (0: never map; default 4096)");
+
 static int cryptodev_open(struct inode *inode, struct file *file)
 {
 	struct cdev_file *f;

@@ -254,6 +254,36 @@ static struct scatterlist *ocf_lx_sg(struct ocf_lx_req *rq, int off, int len)
 	return sg;
 }
 
+/*
+ * Hardware drivers get at most OCF_LX_HW_MAX_SG entries per scatterlist,
+ * like AF_ALG's 16 pages: virtio_crypto under QEMU 7.2 loses a request of
+ * 32 scattered pages (it never completes). A longer list is copied into
+ * one linear buffer, and back by ocf_lx_step_done().
+ */
+#define OCF_LX_HW_MAX_SG 16
+
+static struct scatterlist *ocf_lx_hw_linear(struct ocf_lx_req *rq,
+					    struct scatterlist *sg)
+{
+	struct ocf_lx_dev *d = rq->dev->priv;
+	const struct cryptodesc *crd = rq->crd;
+	int err;
+
+	if (!d->hw || !sg || sg_nents(sg) <= OCF_LX_HW_MAX_SG)
+		return sg;
+	rq->bounce = kmalloc(crd->crd_len, GFP_ATOMIC | __GFP_NOWARN);
+	if (!rq->bounce)
+		return ERR_PTR(-ENOMEM);
+	err = crypto_copydata(rq->crp, crd->crd_skip, crd->crd_len, rq->bounce);
+	if (err) {
+		kfree(rq->bounce);
+		rq->bounce = NULL;
+		return ERR_PTR(-err);
+	}
+	sg_init_one(rq->sg, rq->bounce, crd->crd_len);
+	return rq->sg;
+}
+
 /* Lift our ERESTART once a request leaves the Linux driver. */
 static void ocf_lx_unblock(struct ocf_lx_dev *d)
 {
@@ -311,10 +341,19 @@ static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 		err = crypto_mac_result(rq->crp, crd, rq->bounce + crd->crd_len, rq->t->taglen);
 		kfree_sensitive(rq->bounce);
 		rq->bounce = NULL;
-	} else if (!err && rq->t->kind != OCF_LX_SKCIPHER) {
+	} else if (rq->bounce) {
+		/* a hardware request made linear (ocf_lx_hw_linear()) */
+		if (!err && rq->t->kind == OCF_LX_SKCIPHER)
+			err = crypto_copyback(rq->crp, crd->crd_skip, crd->crd_len,
+					      rq->bounce);
+		kfree_sensitive(rq->bounce);
+		rq->bounce = NULL;
+	}
+	if (!err && rq->t && rq->t->kind != OCF_LX_SKCIPHER &&
+	    rq->t->kind != OCF_LX_AEAD && rq->t->kind != OCF_LX_GMAC &&
+	    rq->t->kind != OCF_LX_COMP)
 		err = crypto_mac_result(rq->crp, crd, rq->mac,
 					crypto_ahash_digestsize(rq->t->ah));
-	}
 	if (err || !crd->crd_next) {
 		ocf_lx_finish(rq, err);
 		return;
@@ -439,6 +478,9 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 		return ocf_lx_start_aead(rq, t, flags);
 	if (t->kind == OCF_LX_COMP)
 		return ocf_lx_start_comp(rq, t, flags);
+	sg = ocf_lx_hw_linear(rq, sg);
+	if (IS_ERR(sg))
+		return PTR_ERR(sg);
 	if (t->kind == OCF_LX_SKCIPHER) {
 		struct skcipher_request *req = (void *)rq->sub;
 		unsigned int ivlen = crypto_skcipher_ivsize(t->sk);
