@@ -44,4 +44,11 @@ void ocf_blake2b_init(struct ocf_blake2b_state *s, unsigned int outlen,
 void ocf_blake2b_update(struct ocf_blake2b_state *s, const u8 *in, size_t len);
 void ocf_blake2b_final(struct ocf_blake2b_state *s, u8 *out);
 
+/* CRYPTO_MD5_KPDK and CRYPTO_SHA1_KPDK (soft_kpdk.c) */
+struct crypto_shash;
+
+struct crypto_shash *ocf_kpdk_alloc(int alg);
+int ocf_kpdk(struct cryptop *crp, const struct cryptodesc *crd,
+	     struct crypto_shash *tfm, const u8 *key, unsigned int klen);
+
 #endif /* OPENCRYPTO_DRIVERS_SOFT_H */
