@@ -548,16 +548,19 @@ static int t_linux_bad_input(void)
 {
 	const int enc = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT;
 	struct crypto_driver_info info;
-	struct cryptoini cri = { .cri_alg = CRYPTO_SKIPJACK_CBC, .cri_klen = 80 };
+	struct cryptoini cri = { .cri_alg = CRYPTO_AES_CCM_CBC_MAC, .cri_klen = 128 };
 	u8 key[16] = {};
 	crypto_session_t s;
 	bool ok = true;
 	int id, n = 0;
 
+	/* an algorithm no driver serves (yet): no session */
 	cri.cri_key = key;
-	if (!ocft_alg_used(CRYPTO_SKIPJACK_CBC, 0))
+	if (!ocft_alg_used(CRYPTO_AES_CCM_CBC_MAC, 0))
 		CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE),
 			 EOPNOTSUPP);
+	else
+		ocft_diag("CRYPTO_AES_CCM_CBC_MAC has a driver: EOPNOTSUPP not checked here");
 	for (id = -1; ocft_next_driver(CRYPTO_AES_CBC, &id, &info);) {
 		ocft_diag("%s:", info.name);
 		n++;
