@@ -228,11 +228,15 @@ void ocft_fill(u8 *buf, int len, u32 seed);
 void ocft_key_fill(u8 *key, int len, u32 seed);
 int ocft_pick_alg(enum ocft_kind kind, int class, const int *exclude, int nexcl);
 
+/* One request of one descriptor on one driver (tests_linux.c) */
+int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
+		bool sg, const struct cryptodesc *d, int *olen);
+
 /*
  * Vectors of the known answers (tests_linux.c, which says where they come
- * from). Skipjack: the key of the NIST specification's vector, and four
- * blocks of CBC made with it. KPDK: the text, and its MD5_KPDK with 16
- * bytes 0x0b as key, SHA1_KPDK with 20.
+ * from), also used by tests_soft.c. Skipjack: the key of the NIST
+ * specification's vector, and four blocks of CBC made with it. KPDK: the
+ * text, and its MD5_KPDK with 16 bytes 0x0b as key, SHA1_KPDK with 20.
  */
 #define SKIPJACK_KEY "00998877665544332211"
 #define SKIPJACK_IV "0102030405060708"
@@ -257,5 +261,7 @@ extern const struct ocft_case ocft_cases_mig[];
 extern const unsigned int ocft_ncases_mig;
 extern const struct ocft_case ocft_cases_linux[];
 extern const unsigned int ocft_ncases_linux;
+extern const struct ocft_case ocft_cases_soft[];
+extern const unsigned int ocft_ncases_soft;
 
 #endif /* OPENCRYPTO_TEST_OCFT_H */

@@ -211,16 +211,24 @@ static int ocft_kat_cb(struct cryptop *crp)
 	return 0;
 }
 
-/*
- * One request of one descriptor on driver @id: a session for @alg with the
- * @klen-byte @key, then @d (copied) over the @ilen bytes of @buf, flat or,
- * with @sg, as two scatterlist segments split inside the data. Returns the
- * request's crp_etype, 1000 + the error of crypto_newsession(), or -errno;
- * -ETIMEDOUT means the request is still in flight: @buf is the driver's,
- * never free it. @olen, when not NULL, gets crp_olen.
+/**
+ * ocft_lx_one() - one request of one descriptor on one driver
+ * @id: the driver
+ * @alg: the algorithm of the session and of the descriptor
+ * @key: the session's key
+ * @klen: its length in bytes
+ * @buf: the data (at least 8 bytes: @sg splits it after 7)
+ * @ilen: its length
+ * @sg: pass @buf as two scatterlist segments split inside the data, not flat
+ * @d: the descriptor, copied (crd_alg and crd_next are set here)
+ * @olen: if not NULL, gets crp_olen
+ *
+ * Return: the request's crp_etype, 1000 + the error of crypto_newsession(),
+ * or -errno; -ETIMEDOUT means the request is still in flight: @buf is the
+ * driver's, never free it.
  */
-static int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
-		       bool sg, const struct cryptodesc *d, int *olen)
+int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
+		bool sg, const struct cryptodesc *d, int *olen)
 {
 	struct cryptoini cri = { .cri_alg = alg, .cri_klen = klen * 8 };
 	struct scatterlist sgl[2];
