@@ -228,6 +228,25 @@ void ocft_fill(u8 *buf, int len, u32 seed);
 void ocft_key_fill(u8 *key, int len, u32 seed);
 int ocft_pick_alg(enum ocft_kind kind, int class, const int *exclude, int nexcl);
 
+/* One request of one descriptor on one driver (tests_linux.c) */
+int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
+		bool sg, const struct cryptodesc *d, int *olen);
+
+/*
+ * Vectors of the known answers (tests_linux.c, which says where they come
+ * from), also used by tests_soft.c. Skipjack: the key of the NIST
+ * specification's vector, and four blocks of CBC made with it. KPDK: the
+ * text, and its MD5_KPDK with 16 bytes 0x0b as key, SHA1_KPDK with 20.
+ */
+#define SKIPJACK_KEY "00998877665544332211"
+#define SKIPJACK_IV "0102030405060708"
+/* "Skipjack, 80-bit key, CBC mode!!" */
+#define SKIPJACK_PT "536b69706a61636b2c2038302d626974206b65792c20434243206d6f64652121"
+#define SKIPJACK_CT "9ae8b8ffced084af6571d1de5f08eb17b925bd269efb1322fb4cb18f2bb72005"
+#define KPDK_TEXT "what do ya want for nothing?"
+#define KPDK_MD5_0B16 "6ba02009746e69bd54fee3d3f4a916fc"
+#define KPDK_SHA1_0B20 "6bfa1784a23231d1c841ce8d42679b72e489fca0"
+
 /* Test cases */
 struct ocft_case {
 	const char *name;
@@ -242,5 +261,7 @@ extern const struct ocft_case ocft_cases_mig[];
 extern const unsigned int ocft_ncases_mig;
 extern const struct ocft_case ocft_cases_linux[];
 extern const unsigned int ocft_ncases_linux;
+extern const struct ocft_case ocft_cases_soft[];
+extern const unsigned int ocft_ncases_soft;
 
 #endif /* OPENCRYPTO_TEST_OCFT_H */

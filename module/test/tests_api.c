@@ -281,13 +281,22 @@ static int t_newsession_errors(void)
 	if (alg < 0)
 		alg = ocft_pick_alg(OCFT_MAC, 0, NULL, 0);
 	if (alg < 0) {
-		ocft_diag("every algorithm has a driver: EOPNOTSUPP by class not checked");
+		ocft_diag("every algorithm has a driver: EOPNOTSUPP by both classes not checked");
 	} else {
 		cri.cri_alg = alg;
 		cri.cri_klen = ocft_alg(alg)->keylen * 8;
 		CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE),
 			 EOPNOTSUPP);
 		CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_SOFTWARE), EOPNOTSUPP);
+	}
+	/* An algorithm no hardware driver serves, asked of hardware only */
+	alg = ocft_pick_alg(OCFT_CIPHER, CRYPTOCAP_F_HARDWARE, NULL, 0);
+	if (alg < 0) {
+		ocft_diag("every cipher has a hardware driver: EOPNOTSUPP by class not checked");
+	} else {
+		cri.cri_alg = alg;
+		cri.cri_klen = ocft_alg(alg)->keylen * 8;
+		CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_HARDWARE), EOPNOTSUPP);
 	}
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }

@@ -22,9 +22,19 @@ struct ocft_kat {
 	const char *out2;	/* hex, the rest of a long @out */
 	bool mac_iv;		/* a MAC that takes an IV (GMAC) */
 	bool stream;		/* a cipher without IV (ARC4) */
+	int in_seq;		/* > 0: the input is the bytes 0, 1, ..., in_seq - 1 */
 };
 
+/* Room for the longest input and its MAC (BLAKE2b of 200 bytes). */
+#define OCFT_KAT_BUF 320
+
 #define AES128 "2b7e151628aed2a6abf7158809cf4f3c"
+/* The bytes 0x00 to 0x3f: the key of the BLAKE2 reference test vectors */
+#define KEY64 "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f" \
+	"202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+/* Its first 60 bytes */
+#define KEY60 "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f" \
+	"202122232425262728292a2b2c2d2e2f303132333435363738393a3b"
 #define PT2 "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
 
 static const struct ocft_kat ocft_kats[] = {
@@ -96,6 +106,56 @@ static const struct ocft_kat ocft_kats[] = {
 	  "Cryptographic Forum Research Group", "a8061dc1305136c6c22b8baf0c0127a9", true },
 	{ "NULL_HMAC (12 zero bytes)", CRYPTO_NULL_HMAC, NULL, NULL, "abc",
 	  "000000000000000000000000", true },
+	/*
+	 * BLAKE2b: RFC 7693 appendix A; the others computed with Python's
+	 * hashlib.blake2b (the keyed empty message is also the first keyed
+	 * vector of the BLAKE2 reference blake2b-kat.txt).
+	 */
+	{ "BLAKE2b-512 (RFC 7693 A, \"abc\")", CRYPTO_BLAKE2B, NULL, NULL, "abc",
+	  "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1", true,
+	  "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923" },
+	{ .what = "BLAKE2b-512 (200 bytes 00..c7)", .alg = CRYPTO_BLAKE2B, .in_seq = 200,
+	  .out = "fb3c1f0f56a56f8e316fdf5d853c8c872c39635d083634c3904fc3ac07d1b578",
+	  .out2 = "e85ff0e480e92d44ade33b62e893ee32343e79ddf6ef292e89b582d312502314" },
+	{ .what = "BLAKE2b-512 keyed (64-byte key, 200 bytes)", .alg = CRYPTO_BLAKE2B,
+	  .key = KEY64, .in_seq = 200,
+	  .out = "3095a349d245708c7cf550118703d7302c27b60af5d4e67fc978f8a4e60953c7",
+	  .out2 = "a04f92fcf41aee64321ccb707a895851552b1e37b00bc5e6b72fa5bcef9e3fff" },
+	{ .what = "BLAKE2b-512 keyed (64-byte key, empty message)", .alg = CRYPTO_BLAKE2B,
+	  .key = KEY64, .in = "", .text = true,
+	  .out = "10ebb67700b1868efb4417987acf4690ae9d972fb7a590c2f02871799aaa4786",
+	  .out2 = "b5e996e8f0f4eb981fc214b005f42d2ff4233499391653df7aefcbc13fc51568" },
+	{ "BLAKE2b-512 keyed (\"key\", \"abc\")", CRYPTO_BLAKE2B, "6b6579", NULL, "abc",
+	  "5c6a9a4ae911c02fb7e71a991eb9aea371ae993d4842d206e6020d46f5e41358", true,
+	  "c6d5c277c110ef86c959ed63e6ecaaaceaaff38019a43264ae06acf73b9550b1" },
+	/*
+	 * KPDK (RFC 1828, RFC 1852): computed with Python's hashlib.md5 and
+	 * hashlib.sha1 over key || 0x80 || zeros || key bits (64-bit, MD5
+	 * little-endian, SHA-1 big-endian) || data || key, the key padded to
+	 * 64 bytes (60-byte key: to 128).
+	 */
+	{ "MD5_KPDK (16-byte key)", CRYPTO_MD5_KPDK, "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", NULL,
+	  KPDK_TEXT, KPDK_MD5_0B16, true },
+	{ "MD5_KPDK (60-byte key, two-block keyfill)", CRYPTO_MD5_KPDK,
+	  KEY60, NULL,
+	  KPDK_TEXT, "953f6014ba1eabde4fe247636136e7aa", true },
+	{ "SHA1_KPDK (20-byte key)", CRYPTO_SHA1_KPDK,
+	  "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b", NULL,
+	  KPDK_TEXT, KPDK_SHA1_0B20, true },
+	{ "SHA1_KPDK (60-byte key, two-block keyfill)", CRYPTO_SHA1_KPDK,
+	  KEY60, NULL,
+	  KPDK_TEXT, "f40a9c64461db16e1cdd08332727c0c3f4501dab", true },
+	/*
+	 * Skipjack: the specification's vector, as CBC of one block with a
+	 * zero IV; then four blocks, whose expected ciphertext was made by
+	 * chaining (CBC by hand: XOR the IV or the previous ciphertext block,
+	 * encrypt) a userspace build of soft_skipjack.c's block function,
+	 * itself checked against the specification's vector first.
+	 */
+	{ "Skipjack-CBC (NIST vector, zero IV)", CRYPTO_SKIPJACK_CBC, SKIPJACK_KEY,
+	  "0000000000000000", "33221100ddccbbaa", "2587cae27a12d300" },
+	{ "Skipjack-CBC (four blocks)", CRYPTO_SKIPJACK_CBC, SKIPJACK_KEY, SKIPJACK_IV,
+	  SKIPJACK_PT, SKIPJACK_CT },
 	/* RFC 2202, RFC 2286 and RFC 4231, test case 2 */
 	{ "HMAC-MD5 (RFC 2202 case 2)", CRYPTO_MD5_HMAC, "4a656665", NULL,
 	  "what do ya want for nothing?", "750c783e6ab0b503eaa86e310a5db738", true },
@@ -151,16 +211,24 @@ static int ocft_kat_cb(struct cryptop *crp)
 	return 0;
 }
 
-/*
- * One request of one descriptor on driver @id: a session for @alg with the
- * @klen-byte @key, then @d (copied) over the @ilen bytes of @buf, flat or,
- * with @sg, as two scatterlist segments split inside the data. Returns the
- * request's crp_etype, 1000 + the error of crypto_newsession(), or -errno;
- * -ETIMEDOUT means the request is still in flight: @buf is the driver's,
- * never free it. @olen, when not NULL, gets crp_olen.
+/**
+ * ocft_lx_one() - one request of one descriptor on one driver
+ * @id: the driver
+ * @alg: the algorithm of the session and of the descriptor
+ * @key: the session's key
+ * @klen: its length in bytes
+ * @buf: the data (at least 8 bytes: @sg splits it after 7)
+ * @ilen: its length
+ * @sg: pass @buf as two scatterlist segments split inside the data, not flat
+ * @d: the descriptor, copied (crd_alg and crd_next are set here)
+ * @olen: if not NULL, gets crp_olen
+ *
+ * Return: the request's crp_etype, 1000 + the error of crypto_newsession(),
+ * or -errno; -ETIMEDOUT means the request is still in flight: @buf is the
+ * driver's, never free it.
  */
-static int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
-		       bool sg, const struct cryptodesc *d, int *olen)
+int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
+		bool sg, const struct cryptodesc *d, int *olen)
 {
 	struct cryptoini cri = { .cri_alg = alg, .cri_klen = klen * 8 };
 	struct scatterlist sgl[2];
@@ -216,7 +284,7 @@ static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
 	u8 key[64], want[64], *buf;
 	int klen, inlen, outlen, rc;
 
-	buf = kzalloc(128, GFP_KERNEL);	/* DMA-able, not on the stack */
+	buf = kzalloc(OCFT_KAT_BUF, GFP_KERNEL);	/* DMA-able, not on the stack */
 	if (!buf)
 		return -ENOMEM;
 	klen = ocft_unhex(k->key, key, sizeof(key));
@@ -226,13 +294,16 @@ static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
 
 		outlen = more < 0 ? more : outlen + more;
 	}
-	if (k->text) {
+	if (k->in_seq) {
+		for (inlen = 0; inlen < k->in_seq && inlen < OCFT_KAT_BUF; inlen++)
+			buf[inlen] = inlen;
+	} else if (k->text) {
 		inlen = strlen(k->in);
 		memcpy(buf, k->in, inlen);
 	} else {
-		inlen = ocft_unhex(k->in, buf, 128);
+		inlen = ocft_unhex(k->in, buf, OCFT_KAT_BUF);
 	}
-	if (klen < 0 || outlen < 0 || inlen < 0 ||
+	if (klen < 0 || outlen < 0 || inlen < 0 || inlen + outlen > OCFT_KAT_BUF ||
 	    ocft_unhex(k->iv, d.crd_iv, sizeof(d.crd_iv)) < 0) {
 		kfree(buf);
 		return -EINVAL;
@@ -548,16 +619,19 @@ static int t_linux_bad_input(void)
 {
 	const int enc = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT;
 	struct crypto_driver_info info;
-	struct cryptoini cri = { .cri_alg = CRYPTO_SKIPJACK_CBC, .cri_klen = 80 };
+	struct cryptoini cri = { .cri_alg = CRYPTO_AES_CCM_CBC_MAC, .cri_klen = 128 };
 	u8 key[16] = {};
 	crypto_session_t s;
 	bool ok = true;
 	int id, n = 0;
 
+	/* an algorithm no driver serves (yet): no session */
 	cri.cri_key = key;
-	if (!ocft_alg_used(CRYPTO_SKIPJACK_CBC, 0))
+	if (!ocft_alg_used(CRYPTO_AES_CCM_CBC_MAC, 0))
 		CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE),
 			 EOPNOTSUPP);
+	else
+		ocft_diag("CRYPTO_AES_CCM_CBC_MAC has a driver: EOPNOTSUPP not checked here");
 	for (id = -1; ocft_next_driver(CRYPTO_AES_CBC, &id, &info);) {
 		ocft_diag("%s:", info.name);
 		n++;
