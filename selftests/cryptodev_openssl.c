@@ -65,6 +65,7 @@ static const struct alg algs[] = {
 	{ "sha512", HASH, CRYPTO_SHA2_512, "SHA512", 0, 0, 0 },
 	{ "ripemd160", HASH, CRYPTO_RIPEMD160, "RIPEMD160", 0, 0, 0 },
 	{ "blake2s256", HASH, CRYPTO_BLAKE2S, "BLAKE2S-256", 0, 0, 0 },
+	{ "blake2b512", HASH, CRYPTO_BLAKE2B, "BLAKE2B-512", 0, 0, 0 },
 	{ "hmac-md5", HMAC_, CRYPTO_MD5_HMAC, "MD5", 16, 0, 0 },
 	{ "hmac-sha1", HMAC_, CRYPTO_SHA1_HMAC, "SHA1", 20, 0, 0 },
 	{ "hmac-sha224", HMAC_, CRYPTO_SHA2_224_HMAC, "SHA224", 28, 0, 0 },
