@@ -324,6 +324,157 @@ static int test_aead(const struct alg *a, uint32_t ses, const unsigned char *key
 	return 1;
 }
 
+static uint32_t session2(int cipher, const unsigned char *key, int klen, int mac,
+			 const unsigned char *mkey, int mklen)
+{
+	struct session_op s;
+
+	memset(&s, 0, sizeof(s));
+	s.cipher = cipher;
+	s.key = (unsigned char *)key;
+	s.keylen = klen;
+	s.mac = mac;
+	s.mackey = (unsigned char *)mkey;
+	s.mackeylen = mklen;
+	return ioctl(fd, CIOCGSESSION, &s) ? 0 : s.ses;
+}
+
+static int auth(struct crypt_auth_op *op)
+{
+	return ioctl(fd, CIOCAUTHCRYPT, op) ? errno : 0;
+}
+
+/* TLS (MAC-then-encrypt, TLS padding) against OpenSSL's pieces. */
+static void test_tls(void)
+{
+	static const char *const hashes[] = { "SHA1", "SHA256" };
+	static const int macs[] = { CRYPTO_SHA1_HMAC, CRYPTO_SHA2_256_HMAC };
+	static const unsigned int lens[] = { 0, 1, 15, 16, 100, 4096 };
+	unsigned char key[16], mkey[32], iv[16], hdr[13], rec[4096 + 64], md[64];
+	unsigned int h, i, len, mdlen, pad, rlen;
+	struct crypt_auth_op op;
+	int ok = 1, bad_mac = 1, bad_pad = 1, err;
+	uint32_t ses;
+
+	for (h = 0; h < 2 && ok; h++) {
+		RAND_bytes(key, 16);
+		RAND_bytes(mkey, 32);
+		ses = session2(CRYPTO_AES_CBC, key, 16, macs[h], mkey, 32);
+		ok = ses != 0;
+		for (i = 0; ok && i < sizeof(lens) / sizeof(lens[0]); i++) {
+			len = lens[i];
+			RAND_bytes(in, len);
+			RAND_bytes(iv, 16);
+			RAND_bytes(hdr, 13);
+			/* OpenSSL: HMAC(hdr || data), pad, AES-CBC */
+			memcpy(rec, hdr, 13);
+			memcpy(rec + 13, in, len);
+			HMAC(EVP_get_digestbyname(hashes[h]), mkey, 32, rec, 13 + len, md, &mdlen);
+			memcpy(ref, in, len);
+			memcpy(ref + len, md, mdlen);
+			pad = 16 - (len + mdlen) % 16;
+			memset(ref + len + mdlen, pad - 1, pad);
+			rlen = len + mdlen + pad;
+			ok = ref_cipher(&algs[0], 1, key, iv, ref, rec, rlen);
+			memset(&op, 0, sizeof(op));
+			op.ses = ses;
+			op.op = COP_ENCRYPT;
+			op.flags = COP_FLAG_AEAD_TLS_TYPE;
+			op.len = len;
+			op.auth_len = 13;
+			op.auth_src = hdr;
+			op.src = in;
+			op.dst = out;
+			op.iv = iv;
+			op.iv_len = 16;
+			err = auth(&op);
+			if (err || op.len != rlen || memcmp(out, rec, rlen)) {
+				snprintf(why, sizeof(why), "%s encrypt %u: %s (len %u, want %u)", hashes[h],
+					 len, err ? strerror(err) : "differs", op.len, rlen);
+				ok = 0;
+				break;
+			}
+			op.op = COP_DECRYPT;
+			op.src = out;
+			op.dst = back;
+			op.len = rlen;
+			err = auth(&op);
+			if (err || op.len != len || memcmp(back, in, len)) {
+				snprintf(why, sizeof(why), "%s decrypt %u: %s", hashes[h], len,
+					 err ? strerror(err) : "not the plaintext");
+				ok = 0;
+				break;
+			}
+			/* a flipped bit in the MAC, then a bad padding byte */
+			memcpy(ref + len, md, mdlen);
+			ref[len] ^= 1;
+			ref_cipher(&algs[0], 1, key, iv, ref, out, rlen);
+			op.len = rlen;
+			bad_mac &= auth(&op) == EBADMSG;
+			ref[len] ^= 1;
+			if (pad > 1) {
+				ref[rlen - 2] ^= 1;
+				ref_cipher(&algs[0], 1, key, iv, ref, out, rlen);
+				op.len = rlen;
+				bad_pad &= auth(&op) == EBADMSG;
+			}
+		}
+		ioctl(fd, CIOCFSESSION, &ses);
+	}
+	if (!ktap_result(ok, "TLS mode (AES-CBC + HMAC-SHA1/SHA256) matches OpenSSL both ways"))
+		ktap_print("  %s", why);
+	ktap_result(bad_mac, "TLS mode: a bad MAC is EBADMSG");
+	ktap_result(bad_pad, "TLS mode: a bad padding is EBADMSG too");
+}
+
+/* SRTP: AES-CTR over the payload, HMAC-SHA1 over the packet, 10-byte tag */
+static void test_srtp(void)
+{
+	unsigned char key[16], mkey[20], iv[16], pkt[1500], exp[1500], tag[10], md[20];
+	struct crypt_auth_op op;
+	unsigned int mdlen;
+	int ok, err;
+	uint32_t ses;
+
+	RAND_bytes(key, 16);
+	RAND_bytes(mkey, 20);
+	RAND_bytes(iv, 16);
+	RAND_bytes(pkt, sizeof(pkt));
+	ses = session2(CRYPTO_AES_CTR, key, 16, CRYPTO_SHA1_HMAC, mkey, 20);
+	memcpy(exp, pkt, 12);
+	ref_cipher(&algs[3], 1, key, iv, pkt + 12, exp + 12, 1000);
+	memcpy(exp + 1012, pkt + 1012, 4);	/* trailer: authenticated only */
+	HMAC(EVP_sha1(), mkey, 20, exp, 1016, md, &mdlen);
+	memset(&op, 0, sizeof(op));
+	op.ses = ses;
+	op.op = COP_ENCRYPT;
+	op.flags = COP_FLAG_AEAD_SRTP_TYPE;
+	op.auth_src = pkt;
+	op.auth_len = 1016;
+	op.src = pkt + 12;
+	op.dst = pkt + 12;
+	op.len = 1000;
+	op.tag = tag;
+	op.tag_len = 10;
+	op.iv = iv;
+	op.iv_len = 16;
+	err = ses ? auth(&op) : ENOENT;
+	ok = !err && !memcmp(pkt, exp, 1016) && !memcmp(tag, md, 10);
+	ktap_result(ok, "SRTP mode (AES-CTR + HMAC-SHA1, 10-byte tag) matches OpenSSL (err %d)", err);
+	op.op = COP_DECRYPT;
+	tag[0] ^= 1;
+	err = auth(&op);
+	ktap_result(err == EBADMSG && !memcmp(pkt, exp, 1016),
+		    "SRTP mode: a bad tag is EBADMSG and the packet is left alone");
+	tag[0] ^= 1;
+	err = auth(&op);
+	ref_cipher(&algs[3], 0, key, iv, exp + 12, exp + 12, 1000);
+	ktap_result(!err && !memcmp(pkt, exp, 1016), "SRTP mode decrypts in place (err %d)", err);
+	op.dst = back;
+	ktap_result(auth(&op) == EINVAL, "SRTP mode out of place: EINVAL");
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
 int main(void)
 {
 	unsigned char key[256];
@@ -331,7 +482,7 @@ int main(void)
 	uint32_t ses;
 	int ok;
 
-	ktap_plan(sizeof(algs) / sizeof(algs[0]));
+	ktap_plan(sizeof(algs) / sizeof(algs[0]) + 7);
 	in = malloc(MAXLEN + 64);
 	out = malloc(MAXLEN + 64);
 	ref = malloc(MAXLEN + 64);
@@ -358,5 +509,7 @@ int main(void)
 		if (!ktap_result(ok, "%s matches OpenSSL", a->name))
 			ktap_print("  %s", fd < 0 ? strerror(errno) : why);
 	}
+	test_tls();
+	test_srtp();
 	return ktap_finish();
 }

@@ -8,8 +8,8 @@
  * bytes. Extension: with a non-NULL @tag the tag is there instead and len
  * counts only the data. len 0 authenticates the associated data alone
  * (GMAC). A wrong tag is EBADMSG; the Linux AEAD compares in constant time.
- * The TLS and SRTP composite modes (COP_FLAG_AEAD_TLS_TYPE/SRTP_TYPE) are
- * not served yet: EOPNOTSUPP.
+ * The TLS and SRTP composite modes (COP_FLAG_AEAD_TLS_TYPE/SRTP_TYPE), on
+ * cipher + MAC sessions, are in composite.c.
  */
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -35,9 +35,11 @@ int cdev_authcrypt(struct cdev_file *f, struct crypt_auth_op *caop)
 
 	if (caop->op != COP_ENCRYPT && caop->op != COP_DECRYPT)
 		return -EINVAL;
-	if (caop->flags & (COP_FLAG_AEAD_TLS_TYPE | COP_FLAG_AEAD_SRTP_TYPE))
-		return -EOPNOTSUPP;
-	if (caop->flags & ~COP_FLAG_NO_ZC)
+	if (caop->flags & ~(COP_FLAG_NO_ZC | COP_FLAG_AEAD_TLS_TYPE |
+			    COP_FLAG_AEAD_SRTP_TYPE))
+		return -EINVAL;
+	if ((caop->flags & COP_FLAG_AEAD_TLS_TYPE) &&
+	    (caop->flags & COP_FLAG_AEAD_SRTP_TYPE))
 		return -EINVAL;
 	if (caop->len > cdev_max_request || caop->auth_len > cdev_max_request ||
 	    caop->len + (size_t)caop->auth_len > cdev_max_request)
@@ -45,6 +47,10 @@ int cdev_authcrypt(struct cdev_file *f, struct crypt_auth_op *caop)
 	cs = cdev_session_get(f, caop->ses);
 	if (!cs)
 		return -EINVAL;
+	if (caop->flags & (COP_FLAG_AEAD_TLS_TYPE | COP_FLAG_AEAD_SRTP_TYPE)) {
+		err = cdev_composite(cs, caop);
+		goto out_put;
+	}
 	err = -EINVAL;
 	if (!cs->cipher || cs->cp.cls != CRYPTO_CLASS_AEAD)
 		goto out_put;

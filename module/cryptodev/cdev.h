@@ -72,6 +72,7 @@ struct cdev_job {
 	struct cryptop *crp;
 	struct cdev_session *cs;
 	struct cdev_file *f;		/* async jobs only */
+	struct cdev_job *parent;	/* owns the buffer we use: freed after us */
 	atomic_t state;			/* enum cdev_job_state */
 	struct completion done;
 	struct work_struct free_work;	/* orphaned by a killed waiter */
@@ -127,8 +128,9 @@ extern struct workqueue_struct *cdev_wq;
 int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async);
 void cdev_job_next_iv(struct cdev_job *j);
 
-/* aead.c */
+/* aead.c, composite.c */
 int cdev_authcrypt(struct cdev_file *f, struct crypt_auth_op *caop);
+int cdev_composite(struct cdev_session *cs, struct crypt_auth_op *caop);
 
 /* async.c */
 int cdev_async_submit(struct cdev_file *f, struct cdev_job *j);

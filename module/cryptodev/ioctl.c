@@ -269,7 +269,12 @@ static long cdev_do_ioctl(struct file *file, unsigned int cmd, void __user *arg,
 		return cdev_put_cop(arg, &u.cop, c32) ?: err;
 	case CIOCAUTHCRYPT:
 		err = cdev_get_caop(arg, &u.caop, c32);
-		return err ?: cdev_authcrypt(f, &u.caop);
+		if (!err)
+			err = cdev_authcrypt(f, &u.caop);
+		/* TLS mode sets len; it sits at the same offset in both layouts */
+		if (!err && put_user(u.caop.len, (u32 __user *)(arg + 8)))
+			err = -EFAULT;
+		return err;
 	case CIOCKEY:
 	case CIOCKEY2:
 		err = cdev_get_kop(arg, &u.kop, c32);

@@ -112,6 +112,8 @@ void cdev_job_free(struct cdev_job *j)
 	crypto_freereq(j->crp);
 	cdev_session_put(j->cs);
 	memzero_explicit(j->mac, sizeof(j->mac));
+	if (j->parent)
+		cdev_job_free(j->parent);
 	kfree(j);
 }
 
