@@ -101,6 +101,15 @@ struct cdev_job {
 	struct cdev_out out;
 };
 
+/* What /dev/crypto holds now (debugfs cryptodev/stats, main.c) */
+struct cdev_stats {
+	atomic_t files, sessions, jobs;
+	atomic_long_t memory;		/* bytes charged: buffers and pins */
+	atomic_long_t pinned;		/* user pages pinned */
+};
+
+extern struct cdev_stats cdev_stats;
+
 /* session.c */
 void cdev_file_init(struct cdev_file *f);
 void cdev_file_release(struct cdev_file *f);

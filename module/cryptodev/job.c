@@ -23,7 +23,6 @@
 
 #include "cdev.h"
 
-static atomic_long_t cdev_mem = ATOMIC_LONG_INIT(0);
 struct workqueue_struct *cdev_wq;
 
 /**
@@ -34,8 +33,8 @@ struct workqueue_struct *cdev_wq;
  */
 int cdev_mem_charge(size_t n)
 {
-	if (atomic_long_add_return(n, &cdev_mem) > cdev_max_memory) {
-		atomic_long_sub(n, &cdev_mem);
+	if (atomic_long_add_return(n, &cdev_stats.memory) > cdev_max_memory) {
+		atomic_long_sub(n, &cdev_stats.memory);
 		return -ENOMEM;
 	}
 	return 0;
@@ -43,7 +42,7 @@ int cdev_mem_charge(size_t n)
 
 void cdev_mem_uncharge(size_t n)
 {
-	atomic_long_sub(n, &cdev_mem);
+	atomic_long_sub(n, &cdev_stats.memory);
 }
 
 /**
@@ -85,6 +84,7 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 	}
 	kref_get(&cs->ref);
 	j->cs = cs;
+	atomic_inc(&cdev_stats.jobs);
 	init_completion(&j->done);
 	INIT_LIST_HEAD(&j->node);
 	atomic_set(&j->state, CDEV_RUNNING);
@@ -102,7 +102,9 @@ void cdev_job_free(struct cdev_job *j)
 	if (j->npages) {
 		unpin_user_pages_dirty_lock(j->pages, j->npages, j->pinned_write);
 		cdev_mem_uncharge((size_t)j->npages << PAGE_SHIFT);
+		atomic_long_sub(j->npages, &cdev_stats.pinned);
 	}
+	atomic_dec(&cdev_stats.jobs);
 	kvfree(j->pages);
 	kvfree(j->bvec);
 	if (j->buf) {
@@ -155,6 +157,7 @@ int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write)
 	}
 	j->npages = n;
 	j->pinned_write = write;
+	atomic_long_add(n, &cdev_stats.pinned);
 	for (i = 0; i < n; i++) {
 		unsigned int c = min_t(size_t, PAGE_SIZE - off, len);
 

@@ -8,6 +8,7 @@
  * /dev/crypto can drive every crypto driver in the kernel, so access is a
  * deliberate grant, not a default.
  */
+#include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/miscdevice.h>
@@ -41,6 +42,19 @@ unsigned int cdev_zc_min = 4096;
 module_param_named(zc_min, cdev_zc_min, uint, 0644);
 MODULE_PARM_DESC(zc_min, "Smallest request whose user pages are mapped rather than copied (0: never map; default 4096)");
 
+struct cdev_stats cdev_stats;
+static struct dentry *cdev_debugfs;
+
+static int cdev_stats_show(struct seq_file *m, void *unused)
+{
+	seq_printf(m, "files %d\nsessions %d\njobs %d\nmemory %ld\npinned %ld\n",
+		   atomic_read(&cdev_stats.files), atomic_read(&cdev_stats.sessions),
+		   atomic_read(&cdev_stats.jobs), atomic_long_read(&cdev_stats.memory),
+		   atomic_long_read(&cdev_stats.pinned));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(cdev_stats);
+
 static int cryptodev_open(struct inode *inode, struct file *file)
 {
 	struct cdev_file *f;
@@ -54,6 +68,7 @@ static int cryptodev_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	cdev_file_init(f);
 	file->private_data = f;
+	atomic_inc(&cdev_stats.files);
 	return 0;
 }
 
@@ -64,6 +79,7 @@ static int cryptodev_release(struct inode *inode, struct file *file)
 	cdev_async_release(f);
 	cdev_file_release(f);
 	kfree(f);
+	atomic_dec(&cdev_stats.files);
 	return 0;
 }
 
@@ -106,6 +122,8 @@ static int __init cryptodev_init(void)
 		destroy_workqueue(cdev_wq);
 		return err;
 	}
+	cdev_debugfs = debugfs_create_dir("cryptodev", NULL);
+	debugfs_create_file("stats", 0400, cdev_debugfs, NULL, &cdev_stats_fops);
 	pr_info("/dev/crypto registered (opencrypto %s)\n",
 		opencrypto_version());
 	return 0;
@@ -113,6 +131,7 @@ static int __init cryptodev_init(void)
 
 static void __exit cryptodev_exit(void)
 {
+	debugfs_remove_recursive(cdev_debugfs);
 	misc_deregister(&cryptodev_misc);
 	destroy_workqueue(cdev_wq);	/* orphaned requests freed first */
 }

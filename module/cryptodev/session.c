@@ -32,6 +32,7 @@ static void cdev_session_release(struct kref *ref)
 	kvfree_sensitive(cs->hbuf, cs->hcap);
 	kfree_sensitive(cs->mackey);
 	kfree(cs);
+	atomic_dec(&cdev_stats.sessions);
 }
 
 /**
@@ -198,23 +199,23 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	err = -crypto_newsession(&cs->ses, first, crid);
 	if (err)
 		goto out;
+	atomic_inc(&cdev_stats.sessions);
 	cs->mackey = mackey;
 	cs->mackeylen = sop->mackeylen;
 	mackey = NULL;
-	err = cdev_insert(f, cs);
-	if (err) {
-		crypto_freesession(cs->ses);
-		cs->ses = NULL;
-		goto out;
-	}
-	sop->ses = cs->id;
+	kfree_sensitive(key);
 	if (ext) {
 		int alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
 
 		sop->crid = crypto_session_driver(cs->ses, alg, 0);
 	}
-	kfree_sensitive(key);
-	return 0;
+	kref_get(&cs->ref);	/* visible once inserted: freeable by then */
+	err = cdev_insert(f, cs);
+	sop->ses = cs->id;
+	cdev_session_put(cs);
+	if (err)
+		cdev_session_put(cs);
+	return err;
 out:
 	kfree_sensitive(key);
 	kfree_sensitive(mackey);
