@@ -14,7 +14,10 @@
  * hot-unplug tests. Prints counters; exit 0 when every request
  * succeeded with the right answer, 1 otherwise.
  *
- * Usage: cryptodev_stress [-t THREADS] [-f FILES] [-s SECONDS] [-H]
+ * -c: instead, fill one file's async queue with 64 KiB requests and close
+ * it while they are in the drivers.
+ *
+ * Usage: cryptodev_stress [-t THREADS] [-f FILES] [-s SECONDS] [-H] | -c
  */
 #include <fcntl.h>
 #include <poll.h>
@@ -30,7 +33,7 @@
 
 #include <crypto/cryptodev.h>
 
-static int nthreads = 8, nfiles = 4, seconds = 5, hw;
+static int nthreads = 8, nfiles = 4, seconds = 5, hw, close_busy;
 static int fds[64];
 static volatile int stop;
 static long ops, wrong, errs;
@@ -213,13 +216,33 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* -c: fill a file's async queue with large requests and close it at once */
+static int close_while_busy(void)
+{
+	static unsigned char buf[64][65536];
+	unsigned char iv[16] = { 0 };
+	int fd = open("/dev/crypto", O_RDWR), i, n = 0;
+	uint32_t ses = fd >= 0 ? aes_session(fd) : 0;
+
+	if (!ses)
+		return 1;
+	for (i = 0; i < 64; i++)
+		n += !cop(fd, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf[i], buf[i],
+			  sizeof(buf[i]), NULL, iv);
+	printf("# %d requests of 64 KiB submitted, closing\n", n);
+	return close(fd) || !n;
+}
+
 int main(int argc, char **argv)
 {
 	pthread_t th[256];
 	int opt, i;
 
-	while ((opt = getopt(argc, argv, "t:f:s:H")) != -1) {
+	while ((opt = getopt(argc, argv, "t:f:s:Hc")) != -1) {
 		switch (opt) {
+		case 'c':
+			close_busy = 1;
+			break;
 		case 't':
 			nthreads = atoi(optarg);
 			break;
@@ -244,6 +267,8 @@ int main(int argc, char **argv)
 	hex(ct_hex, ct);
 	for (i = 0; i < 16; i++)
 		iv0[i] = i;
+	if (close_busy)
+		return close_while_busy();
 	for (i = 0; i < nfiles; i++) {
 		fds[i] = open("/dev/crypto", O_RDWR);
 		if (fds[i] < 0) {

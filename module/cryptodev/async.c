@@ -51,7 +51,7 @@ void cdev_async_done(struct cdev_job *j)
 	spin_lock_irqsave(&f->alock, flags);
 	list_add_tail(&j->node, &f->done);
 	f->running--;
-	wake_up_interruptible_all(&f->wq);
+	wake_up_all(&f->wq);	/* poll()ers and a closing file */
 	spin_unlock_irqrestore(&f->alock, flags);
 }
 
