@@ -19,6 +19,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <openssl/rc4.h>
+#include <zlib.h>
 
 #include <crypto/cryptodev.h>
 
@@ -30,7 +32,7 @@ static char why[256];
 #define MAXLEN (1 << 20)
 static unsigned char *in, *out, *ref, *back;
 
-enum kind { CIPHER, HASH, HMAC_, AEAD };
+enum kind { CIPHER, HASH, HMAC_, AEAD, GMAC, EVPMAC };
 
 struct alg {
 	const char *name;
@@ -57,6 +59,7 @@ static const struct alg algs[] = {
 	{ "des-cbc", CIPHER, CRYPTO_DES_CBC, NULL, 8, 8, 8 },
 	{ "bf-cbc", CIPHER, CRYPTO_BLF_CBC, NULL, 16, 8, 8 },
 	{ "cast5-cbc", CIPHER, CRYPTO_CAST_CBC, NULL, 16, 8, 8 },
+	{ "rc4", CIPHER, CRYPTO_ARC4, NULL, 16, 0, 1 },
 	{ "md5", HASH, CRYPTO_MD5, "MD5", 0, 0, 0 },
 	{ "sha1", HASH, CRYPTO_SHA1, "SHA1", 0, 0, 0 },
 	{ "sha224", HASH, CRYPTO_SHA2_224, "SHA224", 0, 0, 0 },
@@ -73,6 +76,9 @@ static const struct alg algs[] = {
 	{ "hmac-sha384", HMAC_, CRYPTO_SHA2_384_HMAC, "SHA384", 100, 0, 0 },
 	{ "hmac-sha512", HMAC_, CRYPTO_SHA2_512_HMAC, "SHA512", 200, 0, 0 },
 	{ "hmac-ripemd160", HMAC_, CRYPTO_RIPEMD160_HMAC, "RIPEMD160", 20, 0, 0 },
+	{ "poly1305", EVPMAC, CRYPTO_POLY1305, "POLY1305", 32, 0, 0 },
+	{ "aes-128-gmac", GMAC, CRYPTO_AES_NIST_GMAC, "AES-128-GCM", 16, 12, 1 },
+	{ "aes-256-gmac", GMAC, CRYPTO_AES_256_NIST_GMAC, "AES-256-GCM", 32, 12, 1 },
 	{ "aes-128-gcm", AEAD, CRYPTO_AES_GCM, "AES-128-GCM", 16, 12, 1 },
 	{ "aes-256-gcm", AEAD, CRYPTO_AES_GCM, "AES-256-GCM", 32, 12, 1 },
 	{ "aes-128-ccm", AEAD, CRYPTO_AES_CCM_16, "AES-128-CCM", 16, 12, 1 },
@@ -118,6 +124,11 @@ static int ref_cipher(const struct alg *a, int enc, const unsigned char *key,
 
 			DES_set_key_unchecked((const_DES_cblock *)key, &ks);
 			DES_ncbc_encrypt(src, dst, len, &ks, (DES_cblock *)ivc, enc);
+		} else if (a->id == CRYPTO_ARC4) {
+			RC4_KEY k;
+
+			RC4_set_key(&k, a->klen, key);
+			RC4(&k, len, src, dst);
 		} else if (a->id == CRYPTO_BLF_CBC) {
 			BF_KEY k;
 
@@ -246,6 +257,128 @@ static int test_hash(const struct alg *a, uint32_t ses, const unsigned char *key
 		}
 	}
 	return 1;
+}
+
+static int ref_aead(const struct alg *a, const unsigned char *key, const unsigned char *iv,
+		    const unsigned char *aad, unsigned int alen, const unsigned char *src,
+		    unsigned char *dst, unsigned int len, unsigned char *tag);
+
+/* Poly1305 through EVP_MAC; GMAC as GCM over associated data only. */
+static int test_mac_other(const struct alg *a, uint32_t ses, const unsigned char *key)
+{
+	unsigned char md[16], mine[16], iv[12];
+	unsigned int i, len;
+	size_t mdlen;
+	int err;
+
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		len = sizes[i];
+		RAND_bytes(in, len);
+		RAND_bytes(iv, sizeof(iv));
+		if (a->kind == EVPMAC) {
+			EVP_MAC *m = EVP_MAC_fetch(NULL, "POLY1305", NULL);
+			EVP_MAC_CTX *c = m ? EVP_MAC_CTX_new(m) : NULL;
+
+			if (!c || !EVP_MAC_init(c, key, 32, NULL) || !EVP_MAC_update(c, in, len) ||
+			    !EVP_MAC_final(c, md, &mdlen, sizeof(md))) {
+				snprintf(why, sizeof(why), "OpenSSL's Poly1305 failed");
+				return 0;
+			}
+			EVP_MAC_CTX_free(c);
+			EVP_MAC_free(m);
+		} else if (!ref_aead(a, key, iv, in, len, NULL, out, 0, md)) {
+			snprintf(why, sizeof(why), "OpenSSL's GCM failed");
+			return 0;
+		}
+		memset(mine, 0, sizeof(mine));
+		err = dev_crypt(ses, COP_ENCRYPT, 0, in, NULL, len, mine,
+				a->kind == GMAC ? iv : NULL);
+		if (err || memcmp(md, mine, 16)) {
+			snprintf(why, sizeof(why), "%u bytes: %s", len,
+				 err ? strerror(err) : "differs from OpenSSL");
+			return 0;
+		}
+	}
+	if (a->kind == GMAC && dev_crypt(ses, COP_ENCRYPT, 0, in, NULL, 16, mine, NULL) != EINVAL) {
+		snprintf(why, sizeof(why), "no nonce was not EINVAL");
+		return 0;
+	}
+	return 1;
+}
+
+/* DEFLATE: a round trip, and what we compress is raw deflate zlib reads. */
+static void test_deflate(void)
+{
+	unsigned int sizes2[] = { 1, 100, 4099, 65536 };
+	struct session_op s;
+	struct crypt_op c;
+	unsigned int i, k;
+	z_stream z;
+	int ok = 1, err = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.compr = CRYPTO_DEFLATE_COMP;
+	if (ioctl(fd, CIOCGSESSION, &s)) {
+		snprintf(why, sizeof(why), "CIOCGSESSION: %s", strerror(errno));
+		ok = 0;
+	}
+	for (i = 0; ok && i < sizeof(sizes2) / sizeof(sizes2[0]); i++) {
+		for (k = 0; k < sizes2[i]; k++)	/* compressible, not trivially */
+			in[k] = "opencrypto"[k % 10] ^ (k / 97);
+		memset(&c, 0, sizeof(c));
+		c.ses = s.ses;
+		c.op = COP_ENCRYPT;
+		c.len = sizes2[i];
+		c.src = in;
+		c.dst = out;
+		c.dlen = sizes2[i] + 1024;
+		err = ioctl(fd, CIOCCRYPT, &c) ? errno : 0;
+		if (!err) {
+			memset(&z, 0, sizeof(z));
+			inflateInit2(&z, -15);
+			z.next_in = out;
+			z.avail_in = c.dlen;
+			z.next_out = ref;
+			z.avail_out = MAXLEN;
+			ok = inflate(&z, Z_FINISH) == Z_STREAM_END && z.total_out == sizes2[i] &&
+			     !memcmp(ref, in, sizes2[i]);
+			inflateEnd(&z);
+			if (!ok)
+				snprintf(why, sizeof(why), "zlib cannot read what we made of %u bytes",
+					 sizes2[i]);
+		}
+		if (ok && !err) {
+			unsigned int clen = c.dlen;
+
+			c.op = COP_DECRYPT;
+			c.len = clen;
+			c.src = out;
+			c.dst = back;
+			c.dlen = sizes2[i] + 16;
+			err = ioctl(fd, CIOCCRYPT, &c) ? errno : 0;
+			ok = !err && c.dlen == sizes2[i] && !memcmp(back, in, sizes2[i]);
+			if (!ok)
+				snprintf(why, sizeof(why), "decompress %u: %s", sizes2[i],
+					 err ? strerror(err) : "not the original");
+		}
+		if (err) {
+			snprintf(why, sizeof(why), "%u bytes: %s", sizes2[i], strerror(err));
+			ok = 0;
+		}
+	}
+	if (!ktap_result(ok, "DEFLATE through CIOCCRYPT: zlib reads it, and it comes back"))
+		ktap_print("  %s", why);
+	memset(&c, 0, sizeof(c));
+	c.ses = s.ses;
+	c.op = COP_ENCRYPT;
+	c.len = 65536;
+	c.src = in;
+	c.dst = out;
+	c.dlen = 8;
+	RAND_bytes(in, 65536);
+	ktap_expect_errno(ioctl(fd, CIOCCRYPT, &c), ENOSPC,
+			  "DEFLATE: output larger than dlen is ENOSPC");
+	ioctl(fd, CIOCFSESSION, &s.ses);
 }
 
 static int ref_aead(const struct alg *a, const unsigned char *key, const unsigned char *iv,
@@ -482,7 +615,7 @@ int main(void)
 	uint32_t ses;
 	int ok;
 
-	ktap_plan(sizeof(algs) / sizeof(algs[0]) + 7);
+	ktap_plan(sizeof(algs) / sizeof(algs[0]) + 9);
 	in = malloc(MAXLEN + 64);
 	out = malloc(MAXLEN + 64);
 	ref = malloc(MAXLEN + 64);
@@ -502,6 +635,8 @@ int main(void)
 				ok = test_cipher(a, ses, key);
 			else if (a->kind == AEAD)
 				ok = test_aead(a, ses, key);
+			else if (a->kind == GMAC || a->kind == EVPMAC)
+				ok = test_mac_other(a, ses, key);
 			else
 				ok = test_hash(a, ses, key);
 			ioctl(fd, CIOCFSESSION, &ses);
@@ -511,5 +646,6 @@ int main(void)
 	}
 	test_tls();
 	test_srtp();
+	test_deflate();
 	return ktap_finish();
 }

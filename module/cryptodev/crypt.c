@@ -7,7 +7,8 @@
  *   decrypting;
  * - COP_FLAG_WRITE_IV writes the IV that continues the stream: the last
  *   ciphertext block for CBC, the advanced counter for CTR and ChaCha20;
- * - ECB and the stream ciphers without IV ignore @iv.
+ * - ECB and the stream ciphers without IV ignore @iv;
+ * - MACs with a nonce (GMAC, CCM-CBC-MAC) take it at @iv.
  * From cdev_zc_min bytes on the data is not copied: the user's pages are
  * pinned and become the request's buffer (job.c); smaller requests, and
  * those with COP_FLAG_NO_ZC, go through a kernel copy.
@@ -212,6 +213,15 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 	crd = j->crp->crp_desc;
 	crd->crd_alg = cs->mac;
 	crd->crd_len = len;
+	if (cs->mp.ivlen) {	/* GMAC, CCM-CBC-MAC: the nonce at iv */
+		err = !cop->iv ? -EINVAL :
+		      copy_from_user(crd->crd_iv, cop->iv, cs->mp.ivlen) ? -EFAULT : 0;
+		if (err) {
+			cdev_job_free(j);
+			return err;
+		}
+		crd->crd_flags = CRD_F_IV_EXPLICIT;
+	}
 	j->maclen_out = cs->maclen;
 	j->out.mac = cop->mac;
 	if (async) {
@@ -242,7 +252,17 @@ static int cdev_comp(struct cdev_session *cs, struct crypt_op *cop, bool async)
 		return -EINVAL;
 	if (cop->dlen > cdev_max_request)
 		return -E2BIG;
-	room = max_t(size_t, cop->len, cop->dlen);
+	/*
+	 * Compression gets room for the worst case, so that "does not fit in
+	 * dlen" is told apart from a failure: the kernel's deflate (small
+	 * window) grows random data by about 0.23 %, more than zlib's
+	 * compressBound() allows; 1/128 and 64 bytes cover it. Decompression
+	 * gets dlen, and too little room reads as EINVAL.
+	 */
+	room = cop->dlen;
+	if (cop->op == COP_ENCRYPT)
+		room = max_t(size_t, room, cop->len + (cop->len >> 7) + 64);
+	room = max_t(size_t, room, cop->len);
 	j = cdev_job_alloc(cs, 1, room);
 	if (IS_ERR(j))
 		return PTR_ERR(j);
