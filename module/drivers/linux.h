@@ -26,7 +26,7 @@ enum ocf_lx_kind {
 	OCF_LX_HASH,		/* ahash, keyless */
 	OCF_LX_HMAC,		/* ahash, keyed */
 	OCF_LX_AEAD,
-	OCF_LX_GMAC,		/* an AEAD used for its tag over AAD only */
+	OCF_LX_GMAC,		/* an AEAD's tag over AAD only: GMAC, CBC-MAC */
 	OCF_LX_COMP,		/* acomp */
 };
 

@@ -292,7 +292,10 @@ static OCF_COMPLETION(ocf_lx_complete)
  * An AEAD descriptor runs on a linear copy of AAD, payload and tag (the tag
  * need not follow the payload in the request's buffer, and Linux wants it
  * there). The IV must be explicit: crd_inject holds the tag, not an IV.
- * GMAC is the same with all of the range as associated data.
+ * GMAC and CCM's CBC-MAC are the same with all of the range as associated
+ * data and no payload: the 16-byte tag of GCM or CCM (B0 says 16), which
+ * crypto_mac_result() truncates to cri_mlen, as FreeBSD's cryptosoft did
+ * up to 13 (14 puts the shorter length in B0 instead: another tag).
  */
 static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 flags)
 {
@@ -316,7 +319,7 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	if (err)
 		return -err;
 	memset(rq->iv, 0, sizeof(rq->iv));
-	if (t->alg == CRYPTO_AES_CCM_16) {
+	if (t->alg == CRYPTO_AES_CCM_16 || t->alg == CRYPTO_AES_CCM_CBC_MAC) {
 		/* Linux's ccm(aes) takes the counter block: L' = 15 - 12 - 1 */
 		rq->iv[0] = 2;
 		memcpy(rq->iv + 1, crd->crd_iv, 12);

@@ -85,6 +85,18 @@ static const struct ocft_kat ocft_kats[] = {
 	  "feffe9928665731c6d6a8f9467308308", "cafebabefacedbaddecaf888",
 	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
 	  "a576c0bbe14aee7131bbc673270b09b2", false, NULL, true },
+	/*
+	 * CCM's CBC-MAC: computed with OpenSSL's and Python's AES-CCM (12-byte
+	 * nonce, 16-byte tag, empty payload, all the data as AAD)
+	 */
+	{ "AES-128-CCM-CBC-MAC", CRYPTO_AES_CCM_CBC_MAC, "feffe9928665731c6d6a8f9467308308",
+	  "cafebabefacedbaddecaf888",
+	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
+	  "a0a414aa855d7c575ab7cd9d2f7bdad6", false, NULL, true },
+	{ "AES-256-CCM-CBC-MAC", CRYPTO_AES_CCM_CBC_MAC,
+	  "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+	  "cafebabefacedbaddecaf888", "opencrypto: the CBC-MAC of CCM, all associated data",
+	  "a3900224ca0fe9939d14d3181cea5411", true, NULL, true },
 	/* the framework's own driver: RFC 6229, RFC 7693 B, RFC 8439 2.5.2 */
 	{ "ARC4 (RFC 6229, 40-bit key, offset 0)", CRYPTO_ARC4, "0102030405", NULL,
 	  "00000000000000000000000000000000", "b2396305f03dc027ccc3524a0a1118a8",
@@ -152,25 +164,24 @@ static int ocft_kat_cb(struct cryptop *crp)
 }
 
 /*
- * One request of one descriptor on driver @id: a session for @alg with the
- * @klen-byte @key, then @d (copied) over the @ilen bytes of @buf, flat or,
- * with @sg, as two scatterlist segments split inside the data. Returns the
- * request's crp_etype, 1000 + the error of crypto_newsession(), or -errno;
+ * One request of one descriptor on driver @id: a session for @cri, then @d
+ * (copied) over the @ilen bytes of @buf, flat or, with @sg, as two
+ * scatterlist segments split inside the data. Returns the request's
+ * crp_etype, 1000 + the error of crypto_newsession(), or -errno;
  * -ETIMEDOUT means the request is still in flight: @buf is the driver's,
  * never free it. @olen, when not NULL, gets crp_olen.
  */
-static int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
-		       bool sg, const struct cryptodesc *d, int *olen)
+static int ocft_lx_one_ini(int id, const struct cryptoini *cri, u8 *buf, int ilen,
+			   bool sg, const struct cryptodesc *d, int *olen)
 {
-	struct cryptoini cri = { .cri_alg = alg, .cri_klen = klen * 8 };
 	struct scatterlist sgl[2];
 	struct ocft_kat_req kr;
 	crypto_session_t s;
 	struct cryptop *crp;
+	int alg = cri->cri_alg;
 	int rc;
 
-	cri.cri_key = (u8 *)key;
-	rc = crypto_newsession(&s, &cri, id);
+	rc = crypto_newsession(&s, cri, id);
 	if (rc)
 		return 1000 + rc;
 	crp = crypto_getreq(1);
@@ -206,6 +217,16 @@ static int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int il
 	crypto_freereq(crp);
 	crypto_freesession(s);
 	return rc;
+}
+
+/* The same with a session of @alg keyed with the @klen-byte @key. */
+static int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
+		       bool sg, const struct cryptodesc *d, int *olen)
+{
+	struct cryptoini cri = { .cri_alg = alg, .cri_klen = klen * 8 };
+
+	cri.cri_key = (u8 *)key;
+	return ocft_lx_one_ini(id, &cri, buf, ilen, sg, d, olen);
 }
 
 /* Run @k on driver @id with a flat or a scatterlist buffer; 0: right answer. */
@@ -458,6 +479,88 @@ static int t_linux_aead(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * One CCM CBC-MAC over the data of the first AES-128 vector on driver @id,
+ * with a session truncating to @mlen (0: none), the descriptor's @flags and
+ * @nonce; the data's first bit flipped with @flip. The 16 bytes after the
+ * data (filled with 0xa5 before) go to @tag.
+ */
+static int ocft_cbcmac_run(int id, int mlen, int flags, const u8 *nonce, bool flip, u8 *tag)
+{
+	const struct ocft_kat *k = &ocft_kats[0];
+	struct cryptoini cri = { .cri_alg = CRYPTO_AES_CCM_CBC_MAC, .cri_mlen = mlen };
+	struct cryptodesc d = { .crd_flags = flags };
+	u8 key[16], *buf;
+	int len, rc;
+
+	while (k->alg != CRYPTO_AES_CCM_CBC_MAC)
+		k++;
+	buf = kzalloc(128, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	len = ocft_unhex(k->in, buf, 64);
+	if (len < 0 || ocft_unhex(k->key, key, sizeof(key)) != 16) {
+		kfree(buf);
+		return -EINVAL;
+	}
+	if (flip)
+		buf[0] ^= 0x80;
+	memset(buf + len, 0xa5, 16);
+	cri.cri_klen = 128;
+	cri.cri_key = key;
+	memcpy(d.crd_iv, nonce, 12);
+	d.crd_len = len;
+	d.crd_inject = len;
+	rc = ocft_lx_one_ini(id, &cri, buf, len + 16, false, &d, NULL);
+	if (rc == -ETIMEDOUT)
+		return rc;	/* @buf is still the driver's */
+	memcpy(tag, buf + len, 16);
+	kfree(buf);
+	return rc;
+}
+
+/*
+ * CCM's CBC-MAC beyond its known answers: the nonce is required (EINVAL
+ * without CRD_F_IV_EXPLICIT), the tag depends on the data and the nonce (a
+ * consumer comparing with the known tag rejects a flipped bit or another
+ * nonce), and cri_mlen truncates the 16-byte tag, leaving the rest of the
+ * buffer alone.
+ */
+static int t_linux_ccm_cbc_mac(void)
+{
+	const struct ocft_kat *k = &ocft_kats[0];
+	struct crypto_driver_info info;
+	u8 nonce[12], other[12], want[16], tag[16];
+	bool ok = true;
+	int id, n = 0;
+
+	while (k->alg != CRYPTO_AES_CCM_CBC_MAC)
+		k++;
+	if (ocft_unhex(k->iv, nonce, sizeof(nonce)) != 12 ||
+	    ocft_unhex(k->out, want, sizeof(want)) != 16)
+		return OCFT_FAIL;
+	memcpy(other, nonce, 12);
+	other[11] ^= 1;
+	for (id = -1; ocft_next_driver(CRYPTO_AES_CCM_CBC_MAC, &id, &info);) {
+		ocft_diag("%s", info.name);
+		n++;
+		if (CHECK_EQ(ocft_cbcmac_run(id, 0, CRD_F_IV_EXPLICIT, nonce, false, tag), 0))
+			CHECK(!memcmp(tag, want, 16));
+		CHECK_EQ(ocft_cbcmac_run(id, 0, 0, nonce, false, tag), EINVAL);
+		if (CHECK_EQ(ocft_cbcmac_run(id, 0, CRD_F_IV_EXPLICIT, nonce, true, tag), 0))
+			CHECK(memcmp(tag, want, 16));
+		if (CHECK_EQ(ocft_cbcmac_run(id, 0, CRD_F_IV_EXPLICIT, other, false, tag), 0))
+			CHECK(memcmp(tag, want, 16));
+		if (CHECK_EQ(ocft_cbcmac_run(id, 8, CRD_F_IV_EXPLICIT, nonce, false, tag), 0)) {
+			CHECK(!memcmp(tag, want, 8));
+			CHECK(!memchr_inv(tag + 8, 0xa5, 8));
+		}
+	}
+	if (!n)
+		return ocft_skip("no Linux driver offers CCM's CBC-MAC");
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /* Raw deflate (zlib, windowBits -11) of DEFLATE_TEXT, made with Python's zlib */
 #define DEFLATE_TEXT "opencrypto opencrypto opencrypto: the crypto(9) framework on Linux, opencrypto!"
 static const char * const deflate_hex[] = {
@@ -583,6 +686,7 @@ static int t_linux_bad_input(void)
 const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_aead_known_answers", t_linux_aead },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
+	{ "linux_drivers_ccm_cbc_mac", t_linux_ccm_cbc_mac },
 	{ "linux_drivers_deflate", t_linux_deflate },
 	{ "linux_drivers_known_answers", t_linux_kats },
 	{ "linux_virtio_crypto_is_hardware", t_linux_virtio_hw },
