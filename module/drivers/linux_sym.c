@@ -392,11 +392,11 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 	if (IS_ERR(sg))
 		return PTR_ERR(sg);
 
-	if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC)
-		return ocf_lx_start_aead(rq, t, flags);
-	if (t->kind == OCF_LX_COMP)
-		return ocf_lx_start_comp(rq, t, flags);
-	if (t->kind == OCF_LX_SKCIPHER) {
+	if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC) {
+		err = ocf_lx_start_aead(rq, t, flags);
+	} else if (t->kind == OCF_LX_COMP) {
+		err = ocf_lx_start_comp(rq, t, flags);
+	} else if (t->kind == OCF_LX_SKCIPHER) {
 		struct skcipher_request *req = (void *)rq->sub;
 		unsigned int ivlen = crypto_skcipher_ivsize(t->sk);
 
@@ -451,6 +451,10 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 	if (err == -EINPROGRESS)
 		return 0;
 	if (err == -EAGAIN) {
+		if (rq->creq >= 0) {	/* the acomp request back to the pool */
+			smp_mb__before_atomic();	/* done with it before it is free */
+			set_bit(rq->creq, &rq->t->cfree);
+		}
 		kfree_sensitive(rq->bounce);
 		kfree_sensitive(rq);
 		WRITE_ONCE(d->blocked, true);
