@@ -7,6 +7,7 @@
 #include <linux/completion.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
+#include <linux/stop_machine.h>
 #include <linux/string.h>
 
 #include "ocft.h"
@@ -1038,6 +1039,140 @@ out:
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+#define OCFT_QF_MAX 2048	/* requests at most */
+#define OCFT_QF_AFTER 64	/* dispatched after the first block */
+
+struct ocft_qf {
+	struct ocft_req **r;
+	int id;
+	u64 blocks;		/* the driver's count before */
+	int n;			/* dispatched */
+	int refused;		/* crypto_dispatch() said no */
+};
+
+/*
+ * Dispatch until the driver's block count moves, then OCFT_QF_AFTER more,
+ * with every other CPU stopped and interrupts off: the crypto engine's
+ * thread cannot move a request to the device meanwhile, so its queue fills
+ * (otherwise the device keeps up with the guest on some runs and not on
+ * others). crypto_dispatch() may be called in any context. Milliseconds.
+ */
+static int ocft_qf_fill(void *arg)
+{
+	struct ocft_qf *f = arg;
+	struct crypto_driver_info info;
+	int stop = OCFT_QF_MAX;
+
+	for (f->n = 0; f->n < stop; f->n++) {
+		if (crypto_dispatch(&f->r[f->n]->crp))
+			f->refused++;
+		if (stop == OCFT_QF_MAX && !crypto_driver_info(f->id, &info) &&
+		    info.blocks > f->blocks)
+			stop = min(f->n + 1 + OCFT_QF_AFTER, OCFT_QF_MAX);
+	}
+	return 0;
+}
+
+/*
+ * Flow control on a real driver: AES-CBC requests on virtio_crypto, all at
+ * once, until its crypto engine's queue (as long as the virtqueue) is full:
+ * the Linux driver answers -ENOSPC, process() returns ERESTART, the
+ * framework queues what follows, and a completion's crypto_unblock()
+ * resubmits it. OCFT_QF_AFTER more go after the first block (the
+ * framework's queue is bounded too). Every request right and called back
+ * once, in submission order (CRYPTO_F_ASYNC_KEEPORDER), the driver's
+ * block and unblock counts up. One in eight carries its own key: those
+ * wait for the key transform and are submitted with backlog meanwhile.
+ * A skip when the queue never filled (nothing to assert then).
+ */
+static int t_linux_virtio_queue_full(void)
+{
+	struct cryptoini cri = { .cri_alg = CRYPTO_AES_CBC, .cri_klen = 128 };
+	struct crypto_driver_info before, info;
+	struct ocft_qf f = { .id = crypto_find_driver("virtio_crypto") };
+	struct ocft_req **r = NULL;
+	struct ocft_xk *x;
+	crypto_session_t s = NULL;
+	bool ok = true, leaked = false, filled = false;
+	int i, bad = 0, misorder = 0;
+
+	if (f.id < 0)
+		return ocft_skip("no virtio_crypto driver (no virtio-crypto device)");
+	x = kzalloc(sizeof(*x), GFP_KERNEL);
+	r = kvcalloc(OCFT_QF_MAX, sizeof(*r), GFP_KERNEL);
+	if (!x || !r || ocft_xk_decode(x, CRYPTO_AES_CBC, ocft_xk_aes)) {
+		ok = false;
+		goto out;
+	}
+	for (i = 0; i < OCFT_QF_MAX; i++) {
+		r[i] = ocft_req_new(32, OCFT_BUF_FLAT, GFP_KERNEL);
+		if (!r[i]) {
+			ok = false;
+			goto out;
+		}
+	}
+	cri.cri_key = x->key[0];
+	if (!CHECK_EQ(crypto_newsession(&s, &cri, f.id), 0) ||
+	    !CHECK_EQ(crypto_driver_info(f.id, &before), 0))
+		goto out;
+	ocft_group_init(&x->g, OCFT_QF_MAX);
+	for (i = 0; i < OCFT_QF_MAX; i++) {
+		ocft_xk_prep(x, r[i], s, i % 8 == 7 ? 1 : -1);
+		r[i]->crp.crp_flags |= CRYPTO_F_ASYNC_KEEPORDER;
+		r[i]->group = &x->g;
+		r[i]->idx = i;
+	}
+	f.r = r;
+	f.blocks = before.blocks;
+	stop_machine(ocft_qf_fill, &f, NULL);
+	CHECK_EQ(f.refused, 0);
+	/* the group counts OCFT_QF_MAX: make up for those not dispatched */
+	for (i = f.n; i < OCFT_QF_MAX; i++)
+		if (atomic_dec_and_test(&x->g.remaining))
+			complete(&x->g.all);
+	if (!ocft_group_wait(&x->g, OCFT_LONG_TIMEOUT)) {
+		for (i = 0; i < f.n; i++)
+			r[i]->leaked = true;
+		leaked = true;
+		ok = false;
+		goto out;
+	}
+	for (i = 0; i < f.n; i++) {
+		int k = i % 8 == 7 ? 1 : -1;
+
+		if ((r[i]->cb_etype || atomic_read(&r[i]->ncb) != 1 ||
+		     !ocft_xk_right(x, r[i], k)) && bad++ < 3)
+			ocft_diag("request %d (%s key): etype %d, %d callbacks", i,
+				  k < 0 ? "session" : "own", r[i]->cb_etype,
+				  atomic_read(&r[i]->ncb));
+		if (r[i]->cb_order != i && misorder++ < 3)
+			ocft_diag("request %d: callback #%d", i, r[i]->cb_order);
+	}
+	CHECK_EQ(bad, 0);
+	CHECK_EQ(misorder, 0);
+	if (CHECK_EQ(crypto_driver_info(f.id, &info), 0)) {
+		ocft_diag("%d requests, %llu blocks, %llu unblocks", f.n,
+			  info.blocks - before.blocks, info.unblocks - before.unblocks);
+		filled = info.blocks > before.blocks;
+		if (filled)
+			CHECK(info.unblocks > before.unblocks);
+	}
+out:
+	if (s)
+		CHECK_EQ(crypto_freesession(s), 0);
+	for (i = 0; r && i < OCFT_QF_MAX; i++)
+		ocft_req_free(r[i]);
+	kvfree(r);
+	if (leaked)
+		return OCFT_FAIL;	/* the keys in @x may still be in use */
+	kfree_sensitive(x);
+	if (!ok)
+		return OCFT_FAIL;
+	if (!filled)
+		return ocft_skip("virtio_crypto's queue never filled");
+	return OCFT_PASS;
+}
+
 const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_aead_known_answers", t_linux_aead },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
@@ -1046,6 +1181,7 @@ const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_explicit_keys", t_linux_explicit_keys },
 	{ "linux_drivers_known_answers", t_linux_kats },
 	{ "linux_virtio_crypto_is_hardware", t_linux_virtio_hw },
+	{ "linux_virtio_crypto_queue_full", t_linux_virtio_queue_full },
 };
 
 const unsigned int ocft_ncases_linux = ARRAY_SIZE(ocft_cases_linux);
