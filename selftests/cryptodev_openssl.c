@@ -79,6 +79,7 @@ static const struct alg algs[] = {
 	{ "poly1305", EVPMAC, CRYPTO_POLY1305, "POLY1305", 32, 0, 0 },
 	{ "aes-128-gmac", GMAC, CRYPTO_AES_NIST_GMAC, "AES-128-GCM", 16, 12, 1 },
 	{ "aes-256-gmac", GMAC, CRYPTO_AES_256_NIST_GMAC, "AES-256-GCM", 32, 12, 1 },
+	{ "aes-128-ccm-cbc-mac", GMAC, CRYPTO_AES_CCM_CBC_MAC, "AES-128-CCM", 16, 12, 1 },
 	{ "aes-128-gcm", AEAD, CRYPTO_AES_GCM, "AES-128-GCM", 16, 12, 1 },
 	{ "aes-256-gcm", AEAD, CRYPTO_AES_GCM, "AES-256-GCM", 32, 12, 1 },
 	{ "aes-128-ccm", AEAD, CRYPTO_AES_CCM_16, "AES-128-CCM", 16, 12, 1 },
@@ -263,7 +264,7 @@ static int ref_aead(const struct alg *a, const unsigned char *key, const unsigne
 		    const unsigned char *aad, unsigned int alen, const unsigned char *src,
 		    unsigned char *dst, unsigned int len, unsigned char *tag);
 
-/* Poly1305 through EVP_MAC; GMAC as GCM over associated data only. */
+/* Poly1305 through EVP_MAC; GMAC and CCM-CBC-MAC: GCM/CCM over associated data only. */
 static int test_mac_other(const struct alg *a, uint32_t ses, const unsigned char *key)
 {
 	unsigned char md[16], mine[16], iv[12];
@@ -385,7 +386,7 @@ static int ref_aead(const struct alg *a, const unsigned char *key, const unsigne
 		    const unsigned char *aad, unsigned int alen, const unsigned char *src,
 		    unsigned char *dst, unsigned int len, unsigned char *tag)
 {
-	int ccm = a->id == CRYPTO_AES_CCM_16, n = 0, ok;
+	int ccm = a->id == CRYPTO_AES_CCM_16 || a->id == CRYPTO_AES_CCM_CBC_MAC, n = 0, ok;
 	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
 
 	ok = EVP_EncryptInit_ex(c, EVP_get_cipherbyname(a->evp), NULL, NULL, NULL) &&

@@ -5,7 +5,9 @@
 # the QEMU monitor (device_del). Every request must complete with the right
 # output (done, or EAGAIN then resubmitted to the software driver), none
 # lost; after device_add the accelerator is found again and new sessions
-# use it. The kernel log is checked by make check.
+# use it. Then once more with requests that carry their own keys, so that
+# the driver is changing keys (a work item per session) when the device
+# goes. The kernel log is checked by make check.
 n=0 fail=0
 result() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; fail=1; fi; }
 skip_all() { echo "1..0 # SKIP $*"; exit 4; }
@@ -23,7 +25,7 @@ vc_live() { grep -q 'virtio_crypto[0-9]* .*hardware .*live' $D; }
 echo "KTAP version 1"
 has_dev || skip_all "no virtio-crypto device (--no-virtio-crypto)"
 modprobe opencrypto_stream || skip_all "opencrypto_stream.ko not built (OPENCRYPTO_TESTS=1)"
-echo "1..9"
+echo "1..14"
 
 echo start >$S/control
 wait_for 20 sh -c "[ \"\$(sed -n 's/^done //p' $S/status)\" -gt 50 ]"
@@ -56,6 +58,26 @@ echo stop >$S/control
 sed 's/^/# /' $S/status
 get drivers | grep -q '^ *virtio_crypto'
 result $? "a new session uses it"
+
+echo "# per-request keys: device_del while the driver changes keys"
+echo keys >$S/control
+echo start >$S/control
+wait_for 30 sh -c "[ \"\$(sed -n 's/^done //p' $S/status)\" -gt 30 ]"
+get drivers | grep -q '^ *virtio_crypto'
+result $? "a stream with per-request keys runs on virtio_crypto"
+before=$(get done)
+qemu-monitor device_del crypto0 >/dev/null
+wait_for 30 sh -c '! grep -qs 0x1054 /sys/bus/pci/devices/*/device'
+result $? "the device is gone again"
+wait_for 20 sh -c "[ \"\$(sed -n 's/^done //p' $S/status)\" -gt $((before + 50)) ]"
+result $? "the stream goes on after the removal"
+echo stop >$S/control
+sed 's/^/# /' $S/status
+[ "$(get wrong)" = 0 ] && [ "$(get lost)" = 0 ] && [ "$(get errors)" = 0 ]
+result $? "no request with its own key lost, failed or wrong"
+qemu-monitor device_add virtio-crypto-pci,id=crypto0,cryptodev=cryptodev0 >/dev/null
+wait_for 30 vc_live
+result $? "virtio_crypto is back once more"
 rmmod opencrypto_stream
 result $? "opencrypto_stream unloads"
 exit $fail

@@ -96,7 +96,10 @@ struct cryptoini {
  * @CRD_INI: the algorithm, explicit IV and key (crd_alg, crd_iv, crd_key,
  *	crd_klen); crd_alg must be one of the session's algorithms. The k-th
  *	descriptor of algorithm A in a request is served by the k-th
- *	cryptoini of algorithm A of the session.
+ *	cryptoini of algorithm A of the session. With CRD_F_KEY_EXPLICIT,
+ *	crd_key (crd_klen bits) keys this descriptor only: the session keeps
+ *	its key for requests without the flag; a key the algorithm cannot
+ *	take fails the request (EINVAL).
  * @crd_next: the next operation, applied after this one, or NULL
  * @crd_aadlen: AEAD algorithms (AES-GCM, AES-CCM, ChaCha20-Poly1305), a
  *	Linux extension: the first @crd_aadlen bytes of the @crd_len at

@@ -10,6 +10,8 @@
 #include <linux/debugfs.h>
 #include <linux/list.h>
 #include <linux/rwsem.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
 
 #include <opencrypto/crypto.h>
 
@@ -26,7 +28,7 @@ enum ocf_lx_kind {
 	OCF_LX_HASH,		/* ahash, keyless */
 	OCF_LX_HMAC,		/* ahash, keyed */
 	OCF_LX_AEAD,
-	OCF_LX_GMAC,		/* an AEAD used for its tag over AAD only */
+	OCF_LX_GMAC,		/* an AEAD's tag over AAD only: GMAC, CBC-MAC */
 	OCF_LX_COMP,		/* acomp */
 };
 
@@ -63,6 +65,28 @@ struct ocf_lx_dev {
 
 struct acomp_req;
 
+/*
+ * Per-request keys (CRD_F_KEY_EXPLICIT) of one algorithm of a session: a
+ * second transform of the same implementation, made and keyed by a work
+ * item, and only while no request runs on it (linux_sym.c explains).
+ */
+struct ocf_lx_kx {
+	spinlock_t lock;		/* the fields below */
+	union {
+		struct crypto_skcipher *sk;
+		struct crypto_ahash *ah;
+		struct crypto_aead *ae;
+	};				/* NULL until a request needs it */
+	unsigned int reqsize;		/* what its requests need */
+	u8 *key;			/* a copy of its key, when @keyed */
+	unsigned int klen;		/* bytes */
+	bool keyed;			/* it has @key */
+	bool keying;			/* the work is changing its key */
+	unsigned int busy;		/* descriptors running on it */
+	struct list_head wait;		/* requests waiting for it, in order */
+	struct work_struct work;	/* keys it for the first waiter */
+};
+
 struct ocf_lx_tfm {
 	int alg;
 	enum ocf_lx_kind kind;
@@ -80,6 +104,7 @@ struct ocf_lx_tfm {
 	struct acomp_req *creq[OCF_LX_NCREQ];
 	unsigned long cfree;
 	unsigned int reqsize;
+	struct ocf_lx_kx kx;
 };
 
 struct ocf_lx_sess {
@@ -88,6 +113,9 @@ struct ocf_lx_sess {
 };
 
 extern const struct crypto_driver_methods ocf_lx_methods;
+
+int ocf_lx_sym_init(void);
+void ocf_lx_sym_exit(void);
 
 int ocf_lx_registry_init(struct dentry *debugfs);
 void ocf_lx_registry_exit(void);

@@ -29,11 +29,15 @@ const struct ocf_lx_map ocf_lx_maps[] = {
 	{ CRYPTO_AES_GCM, OCF_LX_AEAD, "gcm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_AES_CCM_16, OCF_LX_AEAD, "ccm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_CHACHA20_POLY1305, OCF_LX_AEAD, "rfc7539(chacha20,poly1305)", NULL, NULL, 0 },
-	/* GMAC: GCM with all the data as associated data */
+	/*
+	 * GMAC and CCM's CBC-MAC: the AEAD's tag with all the data as
+	 * associated data and an empty payload
+	 */
 	{ CRYPTO_AES_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_AES_128_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_AES_192_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
 	{ CRYPTO_AES_256_NIST_GMAC, OCF_LX_GMAC, "gcm(aes)", NULL, NULL, 0 },
+	{ CRYPTO_AES_CCM_CBC_MAC, OCF_LX_GMAC, "ccm(aes)", NULL, NULL, 0 },
 	/* raw deflate, as in the BSDs */
 	{ CRYPTO_DEFLATE_COMP, OCF_LX_COMP, "deflate", NULL, NULL, 0 },
 	HASH(CRYPTO_MD5, "md5"),

@@ -431,6 +431,9 @@ int ocf_lx_registry_init(struct dentry *debugfs)
 {
 	int err;
 
+	err = ocf_lx_sym_init();
+	if (err)
+		return err;
 	if (!register_virtio_driver(&ocf_lx_virtio_probe))
 		ocf_lx_virtio_registered = true;
 	bus_register_notifier(&pci_bus_type, &ocf_lx_pci_nb);
@@ -465,4 +468,5 @@ void ocf_lx_registry_exit(void)
 	mutex_unlock(&ocf_lx_mutex);
 	if (ocf_lx_virtio_registered)
 		unregister_virtio_driver(&ocf_lx_virtio_probe);
+	ocf_lx_sym_exit();
 }

@@ -7,9 +7,44 @@
  * the other, each started from the completion of the previous one. Nothing
  * sleeps in process(): a full hardware queue on the first descriptor
  * returns ERESTART, and the next completion of the driver unblocks it.
+ *
+ * Per-request keys (CRD_F_KEY_EXPLICIT). A session's transforms are shared
+ * by all its requests and keep the session's key: changing it under
+ * requests in flight would give them the wrong key, and setkey may sleep
+ * (virtio_crypto's waits for its device to create a session) while
+ * process() and the completions that start later descriptors run in atomic
+ * context. So a descriptor with its own key runs:
+ *
+ * - on the session's transform when the key is the session's own (same
+ *   bytes), or when the algorithm takes no key (hashes, compression: only
+ *   an empty explicit key is accepted);
+ * - otherwise on a second transform of the same implementation, the key
+ *   transform (struct ocf_lx_kx), at once when it already has that key and
+ *   no request waits for it;
+ * - otherwise it waits in the key transform's list, in arrival order, for
+ *   a work item (ocf_lx_kx_work(), process context). The work makes the
+ *   transform if needed, waits for the requests running on it to finish
+ *   (it does not sleep for them: the last one out queues the work again),
+ *   calls setkey, and submits the waiters that want that key, in order,
+ *   with CRYPTO_TFM_REQ_MAY_BACKLOG (the request is taken already: a full
+ *   queue backlogs it instead of returning ERESTART).
+ *
+ * As in FreeBSD since its crypto_session_params rework (crp_cipher_key),
+ * an explicit key applies to its descriptor only: requests without the
+ * flag keep the session's key, and a session's requests without it never
+ * wait behind a rekey. A bad key fails its own request (setkey's error,
+ * EINVAL for a wrong length) and nothing else. One key transform per
+ * algorithm of a session: a consumer alternating two explicit keys
+ * serializes on it (crypto(9): "it is recommended that often used keys are
+ * given their own session"); callback order is the framework's business
+ * (CRYPTO_F_ASYNC_KEEPORDER reorders completions). A request waiting for
+ * the work is inside the driver as far as the framework knows (it was
+ * taken and has not completed), so session teardown and migration wait
+ * for it, and freesession cancels the work before the memory goes.
  */
 #include <crypto/acompress.h>
 #include <crypto/aead.h>
+#include <crypto/algapi.h>
 #include <crypto/hash.h>
 #include <crypto/scatterwalk.h>
 #include <crypto/skcipher.h>
@@ -21,6 +56,8 @@
 
 #define OCF_LX_MAX_SG 64
 
+static struct workqueue_struct *ocf_lx_wq;	/* ocf_lx_kx_work() */
+
 /* One request in flight: what it runs now, and the Linux request after it. */
 struct ocf_lx_req {
 	struct cryptop *crp;
@@ -28,6 +65,9 @@ struct ocf_lx_req {
 	struct ocf_lx_sess *ss;
 	struct cryptodesc *crd;		/* the descriptor running */
 	struct ocf_lx_tfm *t;
+	bool kx;			/* it runs on t->kx, counted in its busy */
+	struct list_head kx_node;	/* waiting for t->kx */
+	unsigned int subsize;		/* bytes at @sub */
 	u8 iv[EALG_MAX_BLOCK_LEN];
 	u8 mac[HASH_MAX_LEN];
 	u8 *bounce;			/* AEAD: AAD, payload, tag in one piece */
@@ -59,11 +99,34 @@ static void ocf_lx_free_comp(struct ocf_lx_tfm *t)
 	crypto_free_acomp(t->ac);
 }
 
+/*
+ * The key transform of @t. No request is inside the driver any more (the
+ * framework waited for them): none waits for it, and its work, if queued
+ * or still returning, must be done before the session memory goes.
+ */
+static void ocf_lx_free_kx(struct ocf_lx_tfm *t)
+{
+	struct ocf_lx_kx *kx = &t->kx;
+
+	cancel_work_sync(&kx->work);
+	WARN_ON_ONCE(!list_empty(&kx->wait) || kx->busy);
+	if (t->kind == OCF_LX_SKCIPHER)
+		crypto_free_skcipher(kx->sk);
+	else if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC)
+		crypto_free_aead(kx->ae);
+	else if (t->kind == OCF_LX_HMAC)
+		crypto_free_ahash(kx->ah);
+	kfree_sensitive(kx->key);
+	kx->key = NULL;
+	kx->keyed = false;
+}
+
 static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
 {
 	int i;
 
 	for (i = 0; i < ss->n; i++) {
+		ocf_lx_free_kx(&ss->t[i]);
 		if (ss->t[i].kind == OCF_LX_SKCIPHER)
 			crypto_free_skcipher(ss->t[i].sk);
 		else if (ss->t[i].kind == OCF_LX_AEAD || ss->t[i].kind == OCF_LX_GMAC)
@@ -75,6 +138,8 @@ static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
 	}
 	ss->n = 0;
 }
+
+static void ocf_lx_kx_work(struct work_struct *work);
 
 static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			     const struct cryptoini *cri)
@@ -94,6 +159,9 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 		}
 		t->alg = cri->cri_alg;
 		t->kind = m->kind;
+		spin_lock_init(&t->kx.lock);
+		INIT_LIST_HEAD(&t->kx.wait);
+		INIT_WORK(&t->kx.work, ocf_lx_kx_work);
 		if (m->kind == OCF_LX_SKCIPHER) {
 			t->sk = crypto_alloc_skcipher(name, 0, 0);
 			if (IS_ERR(t->sk)) {
@@ -269,7 +337,7 @@ static struct scatterlist *ocf_lx_hw_linear(struct ocf_lx_req *rq,
 	const struct cryptodesc *crd = rq->crd;
 	int err;
 
-	if (!d->hw || !sg || sg_nents(sg) <= OCF_LX_HW_MAX_SG)
+	if (IS_ERR_OR_NULL(sg) || !d->hw || sg_nents(sg) <= OCF_LX_HW_MAX_SG)
 		return sg;
 	rq->bounce = kmalloc(crd->crd_len, GFP_ATOMIC | __GFP_NOWARN);
 	if (!rq->bounce)
@@ -309,11 +377,27 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 
 static int ocf_lx_start(struct ocf_lx_req *rq, bool first);
 
+/* A descriptor that ran on the key transform is over. */
+static void ocf_lx_kx_put(struct ocf_lx_req *rq)
+{
+	struct ocf_lx_kx *kx = &rq->t->kx;
+	unsigned long flags;
+
+	rq->kx = false;
+	spin_lock_irqsave(&kx->lock, flags);
+	/* the last one out lets the work rekey it (queued under the lock) */
+	if (!--kx->busy && !list_empty(&kx->wait))
+		queue_work(ocf_lx_wq, &kx->work);
+	spin_unlock_irqrestore(&kx->lock, flags);
+}
+
 /* The descriptor that was running is complete: finish it, start the next. */
 static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 {
 	const struct cryptodesc *crd = rq->crd;
 
+	if (rq->kx)
+		ocf_lx_kx_put(rq);
 	if (!err && rq->t->kind == OCF_LX_AEAD) {
 		/* back into the request: the payload, and the tag when encrypting */
 		err = crypto_copyback(rq->crp, crd->crd_skip + crd->crd_aadlen,
@@ -373,16 +457,36 @@ static OCF_COMPLETION(ocf_lx_complete)
 	ocf_lx_step_done(rq, err);
 }
 
+/* The transforms the current descriptor runs on: the session's or its key's. */
+static struct crypto_skcipher *ocf_lx_sk(struct ocf_lx_req *rq)
+{
+	return rq->kx ? rq->t->kx.sk : rq->t->sk;
+}
+
+static struct crypto_ahash *ocf_lx_ah(struct ocf_lx_req *rq)
+{
+	return rq->kx ? rq->t->kx.ah : rq->t->ah;
+}
+
+static struct crypto_aead *ocf_lx_ae(struct ocf_lx_req *rq)
+{
+	return rq->kx ? rq->t->kx.ae : rq->t->ae;
+}
+
 /*
  * An AEAD descriptor runs on a linear copy of AAD, payload and tag (the tag
  * need not follow the payload in the request's buffer, and Linux wants it
  * there). The IV must be explicit: crd_inject holds the tag, not an IV.
- * GMAC is the same with all of the range as associated data.
+ * GMAC and CCM's CBC-MAC are the same with all of the range as associated
+ * data and no payload: the 16-byte tag of GCM or CCM (B0 says 16), which
+ * crypto_mac_result() truncates to cri_mlen, as FreeBSD's cryptosoft did
+ * up to 13 (14 puts the shorter length in B0 instead: another tag).
  */
 static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 flags)
 {
 	const struct cryptodesc *crd = rq->crd;
 	struct aead_request *req = (void *)rq->sub;
+	struct crypto_aead *ae = ocf_lx_ae(rq);
 	bool gmac = t->kind == OCF_LX_GMAC;
 	bool enc = gmac || (crd->crd_flags & CRD_F_ENCRYPT);
 	int aadlen = gmac ? crd->crd_len : crd->crd_aadlen;
@@ -401,15 +505,15 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	if (err)
 		return -err;
 	memset(rq->iv, 0, sizeof(rq->iv));
-	if (t->alg == CRYPTO_AES_CCM_16) {
+	if (t->alg == CRYPTO_AES_CCM_16 || t->alg == CRYPTO_AES_CCM_CBC_MAC) {
 		/* Linux's ccm(aes) takes the counter block: L' = 15 - 12 - 1 */
 		rq->iv[0] = 2;
 		memcpy(rq->iv + 1, crd->crd_iv, 12);
 	} else {
-		memcpy(rq->iv, crd->crd_iv, crypto_aead_ivsize(t->ae));
+		memcpy(rq->iv, crd->crd_iv, crypto_aead_ivsize(ae));
 	}
 	sg_init_one(rq->sg, rq->bounce, crd->crd_len + t->taglen);
-	aead_request_set_tfm(req, t->ae);
+	aead_request_set_tfm(req, ae);
 	aead_request_set_callback(req, flags, ocf_lx_complete, rq);
 	aead_request_set_ad(req, aadlen);
 	aead_request_set_crypt(req, rq->sg, rq->sg, enc ? payload : payload + t->taglen,
@@ -455,42 +559,35 @@ static int ocf_lx_start_comp(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 }
 
 /*
- * Start the current descriptor. Returns -EINPROGRESS when it completes
- * later (ocf_lx_complete), 0 or an error when it is already over, and
- * -EAGAIN when the first descriptor finds the hardware queue full.
+ * Run the current descriptor on rq->t, on its key transform when rq->kx.
+ * Returns as ocf_lx_start().
  */
-static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
+static int ocf_lx_run(struct ocf_lx_req *rq, bool first)
 {
 	struct cryptodesc *crd = rq->crd;
-	struct ocf_lx_tfm *t = ocf_lx_tfm_of(rq->ss, crd->crd_alg);
+	struct ocf_lx_tfm *t = rq->t;
 	u32 flags = first ? 0 : CRYPTO_TFM_REQ_MAY_BACKLOG;
 	struct scatterlist *sg;
 	int err;
 
-	if (!t || (crd->crd_flags & CRD_F_KEY_EXPLICIT))
-		return -EOPNOTSUPP;
-	rq->t = t;
-	sg = ocf_lx_sg(rq, crd->crd_skip, crd->crd_len);
-	if (IS_ERR(sg))
-		return PTR_ERR(sg);
-
-	if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC)
-		return ocf_lx_start_aead(rq, t, flags);
-	if (t->kind == OCF_LX_COMP)
-		return ocf_lx_start_comp(rq, t, flags);
-	sg = ocf_lx_hw_linear(rq, sg);
-	if (IS_ERR(sg))
-		return PTR_ERR(sg);
-	if (t->kind == OCF_LX_SKCIPHER) {
+	if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC) {
+		err = ocf_lx_start_aead(rq, t, flags);
+	} else if (t->kind == OCF_LX_COMP) {
+		err = ocf_lx_start_comp(rq, t, flags);
+	} else if (t->kind == OCF_LX_SKCIPHER) {
 		struct skcipher_request *req = (void *)rq->sub;
-		unsigned int ivlen = crypto_skcipher_ivsize(t->sk);
+		struct crypto_skcipher *sk = ocf_lx_sk(rq);
+		unsigned int ivlen = crypto_skcipher_ivsize(sk);
 
+		sg = ocf_lx_hw_linear(rq, ocf_lx_sg(rq, crd->crd_skip, crd->crd_len));
+		if (IS_ERR(sg))
+			return PTR_ERR(sg);
 		if (ivlen) {
 			err = crypto_desc_iv(rq->crp, crd, rq->iv, ivlen);
 			if (err)
 				return -err;
 		}
-		skcipher_request_set_tfm(req, t->sk);
+		skcipher_request_set_tfm(req, sk);
 		skcipher_request_set_callback(req, flags, ocf_lx_complete, rq);
 		skcipher_request_set_crypt(req, sg, sg, crd->crd_len, rq->iv);
 		err = crd->crd_flags & CRD_F_ENCRYPT ? crypto_skcipher_encrypt(req) :
@@ -498,7 +595,10 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 	} else {
 		struct ahash_request *req = (void *)rq->sub;
 
-		ahash_request_set_tfm(req, t->ah);
+		sg = ocf_lx_hw_linear(rq, ocf_lx_sg(rq, crd->crd_skip, crd->crd_len));
+		if (IS_ERR(sg))
+			return PTR_ERR(sg);
+		ahash_request_set_tfm(req, ocf_lx_ah(rq));
 		ahash_request_set_callback(req, flags, ocf_lx_complete, rq);
 		ahash_request_set_crypt(req, sg, rq->mac, crd->crd_len);
 		err = crypto_ahash_digest(req);
@@ -508,6 +608,217 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 	if (first && (err == -EBUSY || err == -ENOSPC))
 		return -EAGAIN;
 	return err;
+}
+
+/* Does the key transform have the key of @crd? Under its lock. */
+static bool ocf_lx_kx_has(const struct ocf_lx_kx *kx, const struct cryptodesc *crd)
+{
+	return kx->keyed && kx->klen == crd->crd_klen / 8 &&
+	       !crypto_memneq(kx->key, crd->crd_key, kx->klen);
+}
+
+/*
+ * A descriptor with CRD_F_KEY_EXPLICIT (atomic context). Returns 0 to run
+ * it on the session's transform, 1 to run it on the key transform now
+ * (counted in its busy), -EINPROGRESS when it waits for the work, or an
+ * error.
+ */
+static int ocf_lx_key_explicit(struct ocf_lx_req *rq, struct ocf_lx_tfm *t)
+{
+	const struct cryptodesc *crd = rq->crd;
+	const struct cryptoini *ini;
+	struct ocf_lx_kx *kx = &t->kx;
+	unsigned int klen = crd->crd_klen / 8;
+	unsigned long flags;
+	int ret;
+
+	if (t->kind == OCF_LX_HASH || t->kind == OCF_LX_COMP)
+		return klen ? -EINVAL : 0;	/* keyless: only no key at all */
+	ini = crypto_session_ini(rq->crp->crp_session, t->alg, 0);
+	if (ini && ini->cri_klen / 8 == klen &&
+	    !crypto_memneq(ini->cri_key, crd->crd_key, klen))
+		return 0;			/* the session's own key */
+
+	spin_lock_irqsave(&kx->lock, flags);
+	if (list_empty(&kx->wait) && !kx->keying && ocf_lx_kx_has(kx, crd) &&
+	    kx->reqsize <= rq->subsize) {
+		kx->busy++;
+		ret = 1;
+	} else {
+		list_add_tail(&rq->kx_node, &kx->wait);
+		/* under the lock: the session cannot go before this is done */
+		queue_work(ocf_lx_wq, &kx->work);
+		ret = -EINPROGRESS;
+	}
+	spin_unlock_irqrestore(&kx->lock, flags);
+	return ret;
+}
+
+/*
+ * Give @t's key transform the key of @crd, making the transform first if
+ * need be. Process context, with no descriptor running on it and
+ * kx->keying set, so nothing else looks at it meanwhile.
+ */
+static int ocf_lx_kx_setkey(struct ocf_lx_tfm *t, const struct cryptodesc *crd)
+{
+	struct ocf_lx_kx *kx = &t->kx;
+	unsigned int klen = crd->crd_klen / 8;
+	const char *name;
+	u8 *copy;
+	int err;
+
+	kfree_sensitive(kx->key);
+	kx->key = NULL;
+	kx->keyed = false;
+	if (t->kind == OCF_LX_SKCIPHER) {
+		if (!kx->sk) {
+			name = crypto_tfm_alg_driver_name(crypto_skcipher_tfm(t->sk));
+			kx->sk = crypto_alloc_skcipher(name, 0, 0);
+			if (IS_ERR(kx->sk)) {
+				err = PTR_ERR(kx->sk);
+				kx->sk = NULL;
+				return err;
+			}
+			kx->reqsize = sizeof(struct skcipher_request) +
+				      crypto_skcipher_reqsize(kx->sk);
+		}
+		err = crypto_skcipher_setkey(kx->sk, crd->crd_key, klen);
+	} else if (t->kind == OCF_LX_HMAC) {
+		if (!kx->ah) {
+			name = crypto_tfm_alg_driver_name(crypto_ahash_tfm(t->ah));
+			kx->ah = crypto_alloc_ahash(name, 0, 0);
+			if (IS_ERR(kx->ah)) {
+				err = PTR_ERR(kx->ah);
+				kx->ah = NULL;
+				return err;
+			}
+			kx->reqsize = sizeof(struct ahash_request) +
+				      crypto_ahash_reqsize(kx->ah);
+		}
+		err = crypto_ahash_setkey(kx->ah, crd->crd_key, klen);
+	} else {
+		if (!kx->ae) {
+			name = crypto_tfm_alg_driver_name(crypto_aead_tfm(t->ae));
+			kx->ae = crypto_alloc_aead(name, 0, 0);
+			if (IS_ERR(kx->ae)) {
+				err = PTR_ERR(kx->ae);
+				kx->ae = NULL;
+				return err;
+			}
+			kx->reqsize = sizeof(struct aead_request) +
+				      crypto_aead_reqsize(kx->ae);
+			err = crypto_aead_setauthsize(kx->ae, t->taglen);
+			if (err) {
+				crypto_free_aead(kx->ae);
+				kx->ae = NULL;
+				return err;
+			}
+		}
+		err = crypto_aead_setkey(kx->ae, crd->crd_key, klen);
+	}
+	if (err)
+		return err;
+	/* without a copy to compare with, the next waiter rekeys: slower, right */
+	copy = klen ? kmemdup(crd->crd_key, klen, GFP_KERNEL) : NULL;
+	if (copy || !klen) {
+		kx->key = copy;
+		kx->klen = klen;
+		kx->keyed = true;
+	}
+	return 0;
+}
+
+/*
+ * Hand the first waiter the key transform (it has the waiter's key): count
+ * it busy and run it. Its request may need more room for the key
+ * transform's Linux request than process() gave it (another instance of
+ * the implementation may want more): then it moves, nothing points into
+ * it between two descriptors. Process context.
+ */
+static void ocf_lx_kx_submit(struct ocf_lx_req *rq)
+{
+	struct ocf_lx_kx *kx = &rq->t->kx;
+	struct ocf_lx_req *big;
+	int err;
+
+	rq->kx = true;
+	if (kx->reqsize > rq->subsize) {
+		big = kmalloc(sizeof(*rq) + kx->reqsize, GFP_KERNEL);
+		if (!big) {
+			ocf_lx_step_done(rq, -ENOMEM);
+			return;
+		}
+		memcpy(big, rq, sizeof(*rq) + rq->subsize);
+		kfree_sensitive(rq);
+		rq = big;
+		rq->subsize = kx->reqsize;
+		INIT_LIST_HEAD(&rq->kx_node);
+	}
+	err = ocf_lx_run(rq, false);
+	if (err != -EINPROGRESS)
+		ocf_lx_step_done(rq, err);
+}
+
+/*
+ * The key transform's work: key it for the first waiter once nothing runs
+ * on it, then submit, in order, the waiters that want that key. A waiter
+ * that wants another key stops the loop while some run; the last of them
+ * to finish queues the work again (ocf_lx_kx_put()).
+ */
+static void ocf_lx_kx_work(struct work_struct *work)
+{
+	struct ocf_lx_kx *kx = container_of(work, struct ocf_lx_kx, work);
+	struct ocf_lx_tfm *t = container_of(kx, struct ocf_lx_tfm, kx);
+	struct ocf_lx_req *rq;
+	int err;
+
+	spin_lock_irq(&kx->lock);
+	while ((rq = list_first_entry_or_null(&kx->wait, struct ocf_lx_req, kx_node))) {
+		err = 0;
+		if (!ocf_lx_kx_has(kx, rq->crd)) {
+			if (kx->busy)
+				break;
+			kx->keying = true;
+			spin_unlock_irq(&kx->lock);
+			err = ocf_lx_kx_setkey(t, rq->crd);
+			spin_lock_irq(&kx->lock);
+			kx->keying = false;
+		}
+		list_del_init(&rq->kx_node);
+		if (!err)
+			kx->busy++;
+		spin_unlock_irq(&kx->lock);
+		if (err)
+			ocf_lx_step_done(rq, err);	/* that request only */
+		else
+			ocf_lx_kx_submit(rq);
+		spin_lock_irq(&kx->lock);
+	}
+	spin_unlock_irq(&kx->lock);
+}
+
+/*
+ * Start the current descriptor. Returns -EINPROGRESS when it completes
+ * later (ocf_lx_complete, or the key transform's work), 0 or an error
+ * when it is already over, and -EAGAIN when the first descriptor finds the
+ * hardware queue full.
+ */
+static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
+{
+	struct cryptodesc *crd = rq->crd;
+	struct ocf_lx_tfm *t = ocf_lx_tfm_of(rq->ss, crd->crd_alg);
+	int err;
+
+	if (!t)
+		return -EOPNOTSUPP;
+	rq->t = t;
+	if (crd->crd_flags & CRD_F_KEY_EXPLICIT) {
+		err = ocf_lx_key_explicit(rq, t);
+		if (err < 0)
+			return err;
+		rq->kx = err;
+	}
+	return ocf_lx_run(rq, first);
 }
 
 static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hint)
@@ -532,10 +843,18 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 	rq->dev = dev;
 	rq->ss = ss;
 	rq->crd = crp->crp_desc;
+	rq->subsize = reqsize;
+	INIT_LIST_HEAD(&rq->kx_node);
 	err = ocf_lx_start(rq, true);
 	if (err == -EINPROGRESS)
 		return 0;
 	if (err == -EAGAIN) {
+		if (rq->kx)
+			ocf_lx_kx_put(rq);
+		if (rq->creq >= 0) {	/* the acomp request back to the pool */
+			smp_mb__before_atomic();	/* done with it before it is free */
+			set_bit(rq->creq, &rq->t->cfree);
+		}
 		kfree_sensitive(rq->bounce);
 		kfree(rq->sgx);
 		kfree_sensitive(rq);
@@ -586,3 +905,30 @@ const struct crypto_driver_methods ocf_lx_methods = {
 	.process = ocf_lx_process,
 	.describe = ocf_lx_describe,
 };
+
+/**
+ * ocf_lx_sym_init() - set up what the Linux drivers' requests need
+ *
+ * The workqueue that keys the transforms of per-request keys.
+ *
+ * Context: process.
+ * Return: 0 or -ENOMEM.
+ */
+int ocf_lx_sym_init(void)
+{
+	ocf_lx_wq = alloc_workqueue("ocf_lx_key", WQ_UNBOUND, 0);
+	return ocf_lx_wq ? 0 : -ENOMEM;
+}
+
+/**
+ * ocf_lx_sym_exit() - undo ocf_lx_sym_init()
+ *
+ * Context: process, after every session on a Linux driver is freed (their
+ * freesession cancelled the work items).
+ */
+void ocf_lx_sym_exit(void)
+{
+	if (ocf_lx_wq)
+		destroy_workqueue(ocf_lx_wq);
+	ocf_lx_wq = NULL;
+}

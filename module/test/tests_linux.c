@@ -7,6 +7,7 @@
 #include <linux/completion.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
+#include <linux/stop_machine.h>
 #include <linux/string.h>
 
 #include "ocft.h"
@@ -95,6 +96,18 @@ static const struct ocft_kat ocft_kats[] = {
 	  "feffe9928665731c6d6a8f9467308308", "cafebabefacedbaddecaf888",
 	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
 	  "a576c0bbe14aee7131bbc673270b09b2", false, NULL, true },
+	/*
+	 * CCM's CBC-MAC: computed with OpenSSL's and Python's AES-CCM (12-byte
+	 * nonce, 16-byte tag, empty payload, all the data as AAD)
+	 */
+	{ "AES-128-CCM-CBC-MAC", CRYPTO_AES_CCM_CBC_MAC, "feffe9928665731c6d6a8f9467308308",
+	  "cafebabefacedbaddecaf888",
+	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
+	  "a0a414aa855d7c575ab7cd9d2f7bdad6", false, NULL, true },
+	{ "AES-256-CCM-CBC-MAC", CRYPTO_AES_CCM_CBC_MAC,
+	  "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+	  "cafebabefacedbaddecaf888", "opencrypto: the CBC-MAC of CCM, all associated data",
+	  "a3900224ca0fe9939d14d3181cea5411", true, NULL, true },
 	/* the framework's own driver: RFC 6229, RFC 7693 B, RFC 8439 2.5.2 */
 	{ "ARC4 (RFC 6229, 40-bit key, offset 0)", CRYPTO_ARC4, "0102030405", NULL,
 	  "00000000000000000000000000000000", "b2396305f03dc027ccc3524a0a1118a8",
@@ -211,34 +224,25 @@ static int ocft_kat_cb(struct cryptop *crp)
 	return 0;
 }
 
-/**
- * ocft_lx_one() - one request of one descriptor on one driver
- * @id: the driver
- * @alg: the algorithm of the session and of the descriptor
- * @key: the session's key
- * @klen: its length in bytes
- * @buf: the data (at least 8 bytes: @sg splits it after 7)
- * @ilen: its length
- * @sg: pass @buf as two scatterlist segments split inside the data, not flat
- * @d: the descriptor, copied (crd_alg and crd_next are set here)
- * @olen: if not NULL, gets crp_olen
- *
- * Return: the request's crp_etype, 1000 + the error of crypto_newsession(),
- * or -errno; -ETIMEDOUT means the request is still in flight: @buf is the
- * driver's, never free it.
+/*
+ * One request of one descriptor on driver @id: a session for @cri, then @d
+ * (copied) over the @ilen bytes of @buf, flat or, with @sg, as two
+ * scatterlist segments split inside the data. Returns the request's
+ * crp_etype, 1000 + the error of crypto_newsession(), or -errno;
+ * -ETIMEDOUT means the request is still in flight: @buf is the driver's,
+ * never free it. @olen, when not NULL, gets crp_olen.
  */
-int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
-		bool sg, const struct cryptodesc *d, int *olen)
+static int ocft_lx_one_ini(int id, const struct cryptoini *cri, u8 *buf, int ilen,
+			   bool sg, const struct cryptodesc *d, int *olen)
 {
-	struct cryptoini cri = { .cri_alg = alg, .cri_klen = klen * 8 };
 	struct scatterlist sgl[2];
 	struct ocft_kat_req kr;
 	crypto_session_t s;
 	struct cryptop *crp;
+	int alg = cri->cri_alg;
 	int rc;
 
-	cri.cri_key = (u8 *)key;
-	rc = crypto_newsession(&s, &cri, id);
+	rc = crypto_newsession(&s, cri, id);
 	if (rc)
 		return 1000 + rc;
 	crp = crypto_getreq(1);
@@ -274,6 +278,32 @@ int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
 	crypto_freereq(crp);
 	crypto_freesession(s);
 	return rc;
+}
+
+/* The same with a session of @alg keyed with the @klen-byte @key. */
+/**
+ * ocft_lx_one() - one request of one descriptor on one driver
+ * @id: the driver
+ * @alg: the algorithm of the session and of the descriptor
+ * @key: the session's key
+ * @klen: its length in bytes
+ * @buf: the data (at least 8 bytes: @sg splits it after 7)
+ * @ilen: its length
+ * @sg: pass @buf as two scatterlist segments split inside the data, not flat
+ * @d: the descriptor, copied (crd_alg and crd_next are set here)
+ * @olen: if not NULL, gets crp_olen
+ *
+ * Return: as ocft_lx_one_ini(): the request's crp_etype, 1000 + the error
+ * of crypto_newsession(), or -errno; -ETIMEDOUT means the request is still
+ * in flight: @buf is the driver's, never free it.
+ */
+int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
+		bool sg, const struct cryptodesc *d, int *olen)
+{
+	struct cryptoini cri = { .cri_alg = alg, .cri_klen = klen * 8 };
+
+	cri.cri_key = (u8 *)key;
+	return ocft_lx_one_ini(id, &cri, buf, ilen, sg, d, olen);
 }
 
 /* Run @k on driver @id with a flat or a scatterlist buffer; 0: right answer. */
@@ -529,6 +559,88 @@ static int t_linux_aead(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * One CCM CBC-MAC over the data of the first AES-128 vector on driver @id,
+ * with a session truncating to @mlen (0: none), the descriptor's @flags and
+ * @nonce; the data's first bit flipped with @flip. The 16 bytes after the
+ * data (filled with 0xa5 before) go to @tag.
+ */
+static int ocft_cbcmac_run(int id, int mlen, int flags, const u8 *nonce, bool flip, u8 *tag)
+{
+	const struct ocft_kat *k = &ocft_kats[0];
+	struct cryptoini cri = { .cri_alg = CRYPTO_AES_CCM_CBC_MAC, .cri_mlen = mlen };
+	struct cryptodesc d = { .crd_flags = flags };
+	u8 key[16], *buf;
+	int len, rc;
+
+	while (k->alg != CRYPTO_AES_CCM_CBC_MAC)
+		k++;
+	buf = kzalloc(128, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	len = ocft_unhex(k->in, buf, 64);
+	if (len < 0 || ocft_unhex(k->key, key, sizeof(key)) != 16) {
+		kfree(buf);
+		return -EINVAL;
+	}
+	if (flip)
+		buf[0] ^= 0x80;
+	memset(buf + len, 0xa5, 16);
+	cri.cri_klen = 128;
+	cri.cri_key = key;
+	memcpy(d.crd_iv, nonce, 12);
+	d.crd_len = len;
+	d.crd_inject = len;
+	rc = ocft_lx_one_ini(id, &cri, buf, len + 16, false, &d, NULL);
+	if (rc == -ETIMEDOUT)
+		return rc;	/* @buf is still the driver's */
+	memcpy(tag, buf + len, 16);
+	kfree(buf);
+	return rc;
+}
+
+/*
+ * CCM's CBC-MAC beyond its known answers: the nonce is required (EINVAL
+ * without CRD_F_IV_EXPLICIT), the tag depends on the data and the nonce (a
+ * consumer comparing with the known tag rejects a flipped bit or another
+ * nonce), and cri_mlen truncates the 16-byte tag, leaving the rest of the
+ * buffer alone.
+ */
+static int t_linux_ccm_cbc_mac(void)
+{
+	const struct ocft_kat *k = &ocft_kats[0];
+	struct crypto_driver_info info;
+	u8 nonce[12], other[12], want[16], tag[16];
+	bool ok = true;
+	int id, n = 0;
+
+	while (k->alg != CRYPTO_AES_CCM_CBC_MAC)
+		k++;
+	if (ocft_unhex(k->iv, nonce, sizeof(nonce)) != 12 ||
+	    ocft_unhex(k->out, want, sizeof(want)) != 16)
+		return OCFT_FAIL;
+	memcpy(other, nonce, 12);
+	other[11] ^= 1;
+	for (id = -1; ocft_next_driver(CRYPTO_AES_CCM_CBC_MAC, &id, &info);) {
+		ocft_diag("%s", info.name);
+		n++;
+		if (CHECK_EQ(ocft_cbcmac_run(id, 0, CRD_F_IV_EXPLICIT, nonce, false, tag), 0))
+			CHECK(!memcmp(tag, want, 16));
+		CHECK_EQ(ocft_cbcmac_run(id, 0, 0, nonce, false, tag), EINVAL);
+		if (CHECK_EQ(ocft_cbcmac_run(id, 0, CRD_F_IV_EXPLICIT, nonce, true, tag), 0))
+			CHECK(memcmp(tag, want, 16));
+		if (CHECK_EQ(ocft_cbcmac_run(id, 0, CRD_F_IV_EXPLICIT, other, false, tag), 0))
+			CHECK(memcmp(tag, want, 16));
+		if (CHECK_EQ(ocft_cbcmac_run(id, 8, CRD_F_IV_EXPLICIT, nonce, false, tag), 0)) {
+			CHECK(!memcmp(tag, want, 8));
+			CHECK(!memchr_inv(tag + 8, 0xa5, 8));
+		}
+	}
+	if (!n)
+		return ocft_skip("no Linux driver offers CCM's CBC-MAC");
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /* Raw deflate (zlib, windowBits -11) of DEFLATE_TEXT, made with Python's zlib */
 #define DEFLATE_TEXT "opencrypto opencrypto opencrypto: the crypto(9) framework on Linux, opencrypto!"
 static const char * const deflate_hex[] = {
@@ -646,20 +758,512 @@ static int t_linux_bad_input(void)
 		CHECK_EQ(ocft_bad_req(id, 16, 32, 0, 15, enc, 0), EINVAL);
 		/* decrypting with the IV to be read past the end of the buffer */
 		CHECK_EQ(ocft_bad_req(id, 16, 32, 0, 16, 0, 24), EINVAL);
-		/* per-request keys: not supported by the Linux drivers yet */
-		CHECK_EQ(ocft_bad_req(id, 16, 32, 0, 32, enc | CRD_F_KEY_EXPLICIT, 0), EOPNOTSUPP);
+		/* a per-request key that is the session's (the rest: explicit_keys) */
+		CHECK_EQ(ocft_bad_req(id, 16, 32, 0, 32, enc | CRD_F_KEY_EXPLICIT, 0), 0);
 	}
 	if (!n)
 		return ocft_skip("no Linux driver offers AES-CBC");
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * Per-request keys (CRD_F_KEY_EXPLICIT). Each table: the session's key
+ * first, then two others, each with a known answer for its own data.
+ * AES-CBC: SP 800-38A F.2.1, F.2.5 (AES-256) and F.2.3 (AES-192), one
+ * plaintext and IV. HMAC-SHA256: RFC 4231 cases 2, 6 (a 131-byte key,
+ * longer than the block) and 1.
+ */
+struct ocft_xk_vec {
+	const char *key;	/* hex; NULL: @nrep bytes of @rep */
+	u8 rep;
+	int nrep;
+	const char *in;		/* hex, or text when @text */
+	bool text;
+	const char *out;	/* hex */
+	const char *out2;	/* hex, the rest of a long @out */
+};
+
+static const struct ocft_xk_vec ocft_xk_aes[] = {
+	{ AES128, 0, 0, PT2, false, "7649abac8119b246cee98e9b12e9197d",
+	  "5086cb9b507219ee95db113a917678b2" },
+	{ "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4", 0, 0, PT2,
+	  false, "f58c4c04d6e5f1ba779eabfb5f7bfbd6", "9cfc4e967edb808d679f777bc6702c7d" },
+	{ "8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b", 0, 0, PT2, false,
+	  "4f021db243bc633d7178183a9fa071e8", "b4d9ada9ad7dedf4e5e738763f69145a" },
+};
+
+static const struct ocft_xk_vec ocft_xk_hmac[] = {
+	{ "4a656665", 0, 0, "what do ya want for nothing?", true,
+	  "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843" },
+	{ NULL, 0xaa, 131, "Test Using Larger Than Block-Size Key - Hash Key First", true,
+	  "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54" },
+	{ NULL, 0x0b, 20, "Hi There", true,
+	  "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7" },
+};
+
+#define OCFT_XK_NKEY 3
+#define OCFT_XK_BURST 32
+
+/* A table decoded; the keys stay here while requests use them. */
+struct ocft_xk {
+	int alg;
+	bool cipher;
+	u8 key[OCFT_XK_NKEY][160];
+	int klen[OCFT_XK_NKEY];
+	u8 in[OCFT_XK_NKEY][64];
+	int inlen[OCFT_XK_NKEY];
+	u8 out[OCFT_XK_NKEY][32];
+	int outlen[OCFT_XK_NKEY];
+	u8 bad[17];			/* a key of a length AES does not have */
+	struct ocft_req *r[OCFT_XK_BURST];
+	struct ocft_group g;
+};
+
+static int ocft_xk_decode(struct ocft_xk *x, int alg, const struct ocft_xk_vec *v)
+{
+	int i, n;
+
+	x->alg = alg;
+	x->cipher = alg == CRYPTO_AES_CBC;
+	for (i = 0; i < OCFT_XK_NKEY; i++) {
+		if (v[i].key) {
+			x->klen[i] = ocft_unhex(v[i].key, x->key[i], sizeof(x->key[i]));
+		} else {
+			memset(x->key[i], v[i].rep, v[i].nrep);
+			x->klen[i] = v[i].nrep;
+		}
+		if (v[i].text) {
+			x->inlen[i] = strlen(v[i].in);
+			memcpy(x->in[i], v[i].in, x->inlen[i]);
+		} else {
+			x->inlen[i] = ocft_unhex(v[i].in, x->in[i], sizeof(x->in[i]));
+		}
+		x->outlen[i] = ocft_unhex(v[i].out, x->out[i], sizeof(x->out[i]));
+		n = ocft_unhex(v[i].out2, x->out[i] + max(x->outlen[i], 0),
+			       sizeof(x->out[i]) - max(x->outlen[i], 0));
+		if (x->klen[i] < 0 || x->inlen[i] < 0 || x->outlen[i] < 0 || n < 0)
+			return -EINVAL;
+		x->outlen[i] += n;
+	}
+	memset(x->bad, 0x42, sizeof(x->bad));
+	return 0;
+}
+
+/*
+ * Make @r one request on @s over the data of key @k's vector: with key @k
+ * as its own key (@k > 0, or 0: the session's key given explicitly), the
+ * session's (@k < 0: no flag), or the 17-byte bad key (@k == 99). Cipher:
+ * encrypt in place; HMAC: the MAC after the data.
+ */
+static void ocft_xk_prep(struct ocft_xk *x, struct ocft_req *r, crypto_session_t s, int k)
+{
+	static const u8 iv[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+	struct cryptodesc *d = &r->crd[0];
+	int v = k < 0 || k == 99 ? 0 : k;
+
+	ocft_req_reset(r);
+	memset(r->flat, 0, r->len);
+	memcpy(r->flat, x->in[v], x->inlen[v]);
+	memset(d, 0, sizeof(*d));
+	r->crp.crp_session = s;
+	r->crp.crp_ilen = x->inlen[v] + (x->cipher ? 0 : 32);
+	d->crd_alg = x->alg;
+	d->crd_len = x->inlen[v];
+	if (x->cipher) {
+		d->crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
+		memcpy(d->crd_iv, iv, 16);
+	} else {
+		d->crd_inject = x->inlen[v];
+	}
+	if (k == 99) {
+		d->crd_flags |= CRD_F_KEY_EXPLICIT;
+		d->crd_key = x->bad;
+		d->crd_klen = sizeof(x->bad) * 8;
+	} else if (k >= 0) {
+		d->crd_flags |= CRD_F_KEY_EXPLICIT;
+		d->crd_key = x->key[k];
+		d->crd_klen = x->klen[k] * 8;
+	}
+}
+
+/* Is @r's result the known answer of key @k's vector (@k < 0: the session's)? */
+static bool ocft_xk_right(struct ocft_xk *x, struct ocft_req *r, int k)
+{
+	int v = k < 0 ? 0 : k;
+
+	return !memcmp(r->flat + (x->cipher ? 0 : x->inlen[v]), x->out[v], x->outlen[v]);
+}
+
+/*
+ * One by one on a session keyed with key 0: its own key, the session's key
+ * afterwards (the explicit one applied to its request only), the same key
+ * again (kept by the key transform), the session's key given explicitly, a
+ * bad one (AES only), recovery, and another key.
+ */
+static bool ocft_xk_serial(struct ocft_xk *x, struct ocft_req *r, crypto_session_t s)
+{
+	static const int seq[] = { -1, 1, -1, 1, 0, 99, 1, 2, 1, -1, 2 };
+	bool ok = true;
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < ARRAY_SIZE(seq); i++) {
+		int k = seq[i];
+
+		if (k == 99 && !x->cipher)
+			continue;	/* HMAC takes keys of any length */
+		ocft_xk_prep(x, r, s, k);
+		rc = ocft_submit_wait(r, &ok);
+		if (r->leaked)
+			return false;
+		if (k == 99) {
+			if (rc != EINVAL) {
+				ocft_diag("  step %u: a 17-byte key gave %d, not EINVAL", i, rc);
+				ok = false;
+			}
+			continue;
+		}
+		if (rc || !ocft_xk_right(x, r, k)) {
+			ocft_diag("  step %u (%s key %d): error %d, %s answer", i,
+				  k < 0 ? "session" : "explicit", k, rc,
+				  rc ? "no" : "wrong");
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/*
+ * OCFT_XK_BURST requests at once with CRYPTO_F_ASYNC_KEEPORDER: by turns
+ * the session's key, key 1, key 2 (the key transform changes key while
+ * requests run on it) and the session's key given explicitly. Every one
+ * right, the callbacks in submission order. With @teardown, the session is
+ * freed at once, while requests wait for the key transform: those inside
+ * the driver complete right, those still in the framework's queue with
+ * EBADF, each once.
+ */
+static bool ocft_xk_burst(struct ocft_xk *x, crypto_session_t s, bool teardown)
+{
+	static const int turn[] = { -1, 1, 2, 0 };
+	int i, bad = 0, misorder = 0, gone = 0;
+	bool ok = true;
+
+	ocft_group_init(&x->g, OCFT_XK_BURST);
+	for (i = 0; i < OCFT_XK_BURST; i++) {
+		ocft_xk_prep(x, x->r[i], s, turn[i % 4]);
+		x->r[i]->crp.crp_flags |= CRYPTO_F_ASYNC_KEEPORDER;
+		x->r[i]->group = &x->g;
+		x->r[i]->idx = i;
+	}
+	for (i = 0; i < OCFT_XK_BURST; i++)
+		CHECK_EQ(ocft_dispatch(x->r[i]), 0);
+	if (teardown)
+		CHECK_EQ(crypto_freesession(s), 0);
+	if (!ocft_group_wait(&x->g, OCFT_LONG_TIMEOUT)) {
+		for (i = 0; i < OCFT_XK_BURST; i++)
+			x->r[i]->leaked = true;
+		return false;
+	}
+	for (i = 0; i < OCFT_XK_BURST; i++) {
+		struct ocft_req *r = x->r[i];
+
+		if (teardown && r->cb_etype == EBADF && atomic_read(&r->ncb) == 1) {
+			gone++;
+			continue;
+		}
+		if ((r->cb_etype || atomic_read(&r->ncb) != 1 ||
+		     !ocft_xk_right(x, r, turn[i % 4])) && bad++ < 3)
+			ocft_diag("  burst request %d (key %d): etype %d, %d callbacks", i,
+				  turn[i % 4], r->cb_etype, atomic_read(&r->ncb));
+		if (r->cb_order != i && misorder++ < 3)
+			ocft_diag("  burst request %d: callback #%d", i, r->cb_order);
+	}
+	for (i = 0; i < OCFT_XK_BURST; i++) {
+		x->r[i]->crp.crp_flags &= ~CRYPTO_F_ASYNC_KEEPORDER;
+		x->r[i]->group = NULL;
+	}
+	if (gone)
+		ocft_diag("  %d of the burst were still queued at the teardown: EBADF", gone);
+	CHECK_EQ(bad, 0);
+	CHECK_EQ(misorder, 0);
+	return ok;
+}
+
+/* One table on driver @id: a session keyed with key 0, then the above. */
+static bool ocft_xk_driver(struct ocft_xk *x, int id)
+{
+	struct cryptoini cri = { .cri_alg = x->alg, .cri_klen = x->klen[0] * 8 };
+	crypto_session_t s;
+	bool ok = true;
+	int rc;
+
+	cri.cri_key = x->key[0];
+	rc = crypto_newsession(&s, &cri, id);
+	if (!CHECK_EQ(rc, 0))
+		return false;
+	ok &= ocft_xk_serial(x, x->r[0], s);
+	if (!x->r[0]->leaked)
+		ok &= ocft_xk_burst(x, s, false);
+	/* with the key transform made and keyed: freed with the session */
+	CHECK_EQ(crypto_freesession(s), 0);
+	if (!ok || !CHECK_EQ(crypto_newsession(&s, &cri, id), 0))
+		return false;
+	return ocft_xk_burst(x, s, true) && ok;
+}
+
+/*
+ * Two descriptors with their own keys on one session: AES-256-CBC, then
+ * HMAC-SHA256 (RFC 4231 case 1's key) over the ciphertext, where the
+ * second descriptor starts from the first one's completion and waits for
+ * its key there. The HMAC computed with Python's hmac.
+ */
+static bool ocft_xk_chain(struct ocft_xk *aes, struct ocft_xk *mac, int id)
+{
+	struct cryptoini cri[2] = {
+		{ .cri_alg = CRYPTO_AES_CBC, .cri_klen = aes->klen[0] * 8, .cri_next = &cri[1] },
+		{ .cri_alg = CRYPTO_SHA2_256_HMAC, .cri_klen = mac->klen[0] * 8 },
+	};
+	struct ocft_req *r = aes->r[0];
+	struct cryptodesc *d = &r->crd[1];
+	u8 want[32];
+	crypto_session_t s;
+	bool ok = true;
+	int rc;
+
+	cri[0].cri_key = aes->key[0];
+	cri[1].cri_key = mac->key[0];
+	if (ocft_unhex("19c2517976397de988144a5ef51b4815e16bd157db84adedd38b271b79b60030",
+		       want, sizeof(want)) != 32 || !CHECK_EQ(crypto_newsession(&s, cri, id), 0))
+		return false;
+	ocft_xk_prep(aes, r, s, 1);
+	r->crp.crp_ilen = 64;
+	r->crd[0].crd_next = d;
+	memset(d, 0, sizeof(*d));
+	d->crd_alg = CRYPTO_SHA2_256_HMAC;
+	d->crd_len = 32;
+	d->crd_inject = 32;
+	d->crd_flags = CRD_F_KEY_EXPLICIT;
+	d->crd_key = mac->key[2];
+	d->crd_klen = mac->klen[2] * 8;
+	rc = ocft_submit_wait(r, &ok);
+	r->crd[0].crd_next = NULL;
+	if (!r->leaked && CHECK_EQ(rc, 0)) {
+		CHECK(ocft_xk_right(aes, r, 1));
+		CHECK(!memcmp(r->flat + 32, want, 32));
+	}
+	CHECK_EQ(crypto_freesession(s), 0);
+	return ok;
+}
+
+/*
+ * Per-request keys on every Linux driver offering AES-CBC (virtio_crypto
+ * included) or HMAC-SHA256: see ocft_xk_serial() and ocft_xk_burst();
+ * then a chain with both on each driver offering both.
+ */
+static int t_linux_explicit_keys(void)
+{
+	struct crypto_driver_info info;
+	struct ocft_xk *x[2];
+	bool ok = true, leaked = false, made = true;
+	int id, a, i, n[2] = { 0, 0 };
+
+	x[0] = kzalloc(sizeof(*x[0]), GFP_KERNEL);
+	x[1] = kzalloc(sizeof(*x[1]), GFP_KERNEL);
+	if (!x[0] || !x[1] || ocft_xk_decode(x[0], CRYPTO_AES_CBC, ocft_xk_aes) ||
+	    ocft_xk_decode(x[1], CRYPTO_SHA2_256_HMAC, ocft_xk_hmac)) {
+		kfree(x[0]);
+		kfree(x[1]);
+		return OCFT_FAIL;
+	}
+	for (a = 0; a < 2; a++) {
+		for (i = 0; i < OCFT_XK_BURST; i++) {
+			x[a]->r[i] = ocft_req_new(128, OCFT_BUF_FLAT, GFP_KERNEL);
+			made &= !!x[a]->r[i];
+		}
+	}
+	if (!made) {
+		ok = false;
+		goto out;
+	}
+	for (a = 0; a < 2; a++) {
+		for (id = -1; ocft_next_driver(x[a]->alg, &id, &info);) {
+			ocft_diag("%s on %s", a ? "HMAC-SHA256" : "AES-CBC", info.name);
+			n[a]++;
+			if (!ocft_xk_driver(x[a], id))
+				ok = false;
+			for (i = 0; i < OCFT_XK_BURST; i++)
+				leaked |= x[a]->r[i]->leaked;
+			if (leaked)
+				goto out;
+		}
+	}
+	for (id = -1; ocft_next_driver(CRYPTO_AES_CBC, &id, &info);) {
+		if (!crypto_driver_supports(id, CRYPTO_SHA2_256_HMAC))
+			continue;
+		ocft_diag("AES-CBC then HMAC-SHA256 on %s", info.name);
+		if (!ocft_xk_chain(x[0], x[1], id))
+			ok = false;
+		if (x[0]->r[0]->leaked) {
+			leaked = true;
+			goto out;
+		}
+	}
+	if (!n[0] || !n[1])
+		ok = false;
+out:
+	for (a = 0; a < 2; a++)
+		for (i = 0; i < OCFT_XK_BURST; i++)
+			ocft_req_free(x[a]->r[i]);
+	if (leaked)
+		return OCFT_FAIL;	/* the keys in @x may still be in use */
+	kfree_sensitive(x[0]);
+	kfree_sensitive(x[1]);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+#define OCFT_QF_MAX 2048	/* requests at most */
+#define OCFT_QF_AFTER 64	/* dispatched after the first block */
+
+struct ocft_qf {
+	struct ocft_req **r;
+	int id;
+	u64 blocks;		/* the driver's count before */
+	int n;			/* dispatched */
+	int refused;		/* crypto_dispatch() said no */
+};
+
+/*
+ * Dispatch until the driver's block count moves, then OCFT_QF_AFTER more,
+ * with every other CPU stopped and interrupts off: the crypto engine's
+ * thread cannot move a request to the device meanwhile, so its queue fills
+ * (otherwise the device keeps up with the guest on some runs and not on
+ * others). crypto_dispatch() may be called in any context. Milliseconds.
+ */
+static int ocft_qf_fill(void *arg)
+{
+	struct ocft_qf *f = arg;
+	struct crypto_driver_info info;
+	int stop = OCFT_QF_MAX;
+
+	for (f->n = 0; f->n < stop; f->n++) {
+		if (crypto_dispatch(&f->r[f->n]->crp))
+			f->refused++;
+		if (stop == OCFT_QF_MAX && !crypto_driver_info(f->id, &info) &&
+		    info.blocks > f->blocks)
+			stop = min(f->n + 1 + OCFT_QF_AFTER, OCFT_QF_MAX);
+	}
+	return 0;
+}
+
+/*
+ * Flow control on a real driver: AES-CBC requests on virtio_crypto, all at
+ * once, until its crypto engine's queue (as long as the virtqueue) is full:
+ * the Linux driver answers -ENOSPC, process() returns ERESTART, the
+ * framework queues what follows, and a completion's crypto_unblock()
+ * resubmits it. OCFT_QF_AFTER more go after the first block (the
+ * framework's queue is bounded too). Every request right and called back
+ * once, in submission order (CRYPTO_F_ASYNC_KEEPORDER), the driver's
+ * block and unblock counts up. One in eight carries its own key: those
+ * wait for the key transform and are submitted with backlog meanwhile.
+ * A skip when the queue never filled (nothing to assert then).
+ */
+static int t_linux_virtio_queue_full(void)
+{
+	struct cryptoini cri = { .cri_alg = CRYPTO_AES_CBC, .cri_klen = 128 };
+	struct crypto_driver_info before, info;
+	struct ocft_qf f = { .id = crypto_find_driver("virtio_crypto") };
+	struct ocft_req **r = NULL;
+	struct ocft_xk *x;
+	crypto_session_t s = NULL;
+	bool ok = true, leaked = false, filled = false;
+	int i, bad = 0, misorder = 0;
+
+	if (f.id < 0)
+		return ocft_skip("no virtio_crypto driver (no virtio-crypto device)");
+	x = kzalloc(sizeof(*x), GFP_KERNEL);
+	r = kvcalloc(OCFT_QF_MAX, sizeof(*r), GFP_KERNEL);
+	if (!x || !r || ocft_xk_decode(x, CRYPTO_AES_CBC, ocft_xk_aes)) {
+		ok = false;
+		goto out;
+	}
+	for (i = 0; i < OCFT_QF_MAX; i++) {
+		r[i] = ocft_req_new(32, OCFT_BUF_FLAT, GFP_KERNEL);
+		if (!r[i]) {
+			ok = false;
+			goto out;
+		}
+	}
+	cri.cri_key = x->key[0];
+	if (!CHECK_EQ(crypto_newsession(&s, &cri, f.id), 0) ||
+	    !CHECK_EQ(crypto_driver_info(f.id, &before), 0))
+		goto out;
+	ocft_group_init(&x->g, OCFT_QF_MAX);
+	for (i = 0; i < OCFT_QF_MAX; i++) {
+		ocft_xk_prep(x, r[i], s, i % 8 == 7 ? 1 : -1);
+		r[i]->crp.crp_flags |= CRYPTO_F_ASYNC_KEEPORDER;
+		r[i]->group = &x->g;
+		r[i]->idx = i;
+	}
+	f.r = r;
+	f.blocks = before.blocks;
+	stop_machine(ocft_qf_fill, &f, NULL);
+	CHECK_EQ(f.refused, 0);
+	/* the group counts OCFT_QF_MAX: make up for those not dispatched */
+	for (i = f.n; i < OCFT_QF_MAX; i++)
+		if (atomic_dec_and_test(&x->g.remaining))
+			complete(&x->g.all);
+	if (!ocft_group_wait(&x->g, OCFT_LONG_TIMEOUT)) {
+		for (i = 0; i < f.n; i++)
+			r[i]->leaked = true;
+		leaked = true;
+		ok = false;
+		goto out;
+	}
+	for (i = 0; i < f.n; i++) {
+		int k = i % 8 == 7 ? 1 : -1;
+
+		if ((r[i]->cb_etype || atomic_read(&r[i]->ncb) != 1 ||
+		     !ocft_xk_right(x, r[i], k)) && bad++ < 3)
+			ocft_diag("request %d (%s key): etype %d, %d callbacks", i,
+				  k < 0 ? "session" : "own", r[i]->cb_etype,
+				  atomic_read(&r[i]->ncb));
+		if (r[i]->cb_order != i && misorder++ < 3)
+			ocft_diag("request %d: callback #%d", i, r[i]->cb_order);
+	}
+	CHECK_EQ(bad, 0);
+	CHECK_EQ(misorder, 0);
+	if (CHECK_EQ(crypto_driver_info(f.id, &info), 0)) {
+		ocft_diag("%d requests, %llu blocks, %llu unblocks", f.n,
+			  info.blocks - before.blocks, info.unblocks - before.unblocks);
+		filled = info.blocks > before.blocks;
+		if (filled)
+			CHECK(info.unblocks > before.unblocks);
+	}
+out:
+	if (s)
+		CHECK_EQ(crypto_freesession(s), 0);
+	for (i = 0; r && i < OCFT_QF_MAX; i++)
+		ocft_req_free(r[i]);
+	kvfree(r);
+	if (leaked)
+		return OCFT_FAIL;	/* the keys in @x may still be in use */
+	kfree_sensitive(x);
+	if (!ok)
+		return OCFT_FAIL;
+	if (!filled)
+		return ocft_skip("virtio_crypto's queue never filled");
+	return OCFT_PASS;
+}
+
 const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_aead_known_answers", t_linux_aead },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
+	{ "linux_drivers_ccm_cbc_mac", t_linux_ccm_cbc_mac },
 	{ "linux_drivers_deflate", t_linux_deflate },
+	{ "linux_drivers_explicit_keys", t_linux_explicit_keys },
 	{ "linux_drivers_known_answers", t_linux_kats },
 	{ "linux_virtio_crypto_is_hardware", t_linux_virtio_hw },
+	{ "linux_virtio_crypto_queue_full", t_linux_virtio_queue_full },
 };
 
 const unsigned int ocft_ncases_linux = ARRAY_SIZE(ocft_cases_linux);

@@ -6,7 +6,10 @@
  * it. Built only for the test suite (OPENCRYPTO_TESTS=1).
  *
  * /sys/kernel/debug/opencrypto_stream/control: write "start" (hardware
- * preferred), "start DRIVER" (that driver only) or "stop".
+ * preferred), "start DRIVER" (that driver only) or "stop"; "keys" before
+ * "start" makes two requests out of three carry their own key
+ * (CRD_F_KEY_EXPLICIT, AES-256 and AES-192 by turns, F.2.5 and F.2.3), so
+ * that the driver changes keys all the time; "nokeys" undoes it.
  * /sys/kernel/debug/opencrypto_stream/status: counters and the drivers
  * that served the stream, in order.
  */
@@ -36,9 +39,26 @@ static const u8 ct[32] = {
 	0x76, 0x49, 0xab, 0xac, 0x81, 0x19, 0xb2, 0x46, 0xce, 0xe9, 0x8e, 0x9b,
 	0x12, 0xe9, 0x19, 0x7d, 0x50, 0x86, 0xcb, 0x9b, 0x50, 0x72, 0x19, 0xee,
 	0x95, 0xdb, 0x11, 0x3a, 0x91, 0x76, 0x78, 0xb2 };
+/* SP 800-38A F.2.5 and F.2.3: AES-256 and AES-192, same IV and plaintext */
+static const u8 key256[32] = {
+	0x60, 0x3d, 0xeb, 0x10, 0x15, 0xca, 0x71, 0xbe, 0x2b, 0x73, 0xae, 0xf0,
+	0x85, 0x7d, 0x77, 0x81, 0x1f, 0x35, 0x2c, 0x07, 0x3b, 0x61, 0x08, 0xd7,
+	0x2d, 0x98, 0x10, 0xa3, 0x09, 0x14, 0xdf, 0xf4 };
+static const u8 ct256[32] = {
+	0xf5, 0x8c, 0x4c, 0x04, 0xd6, 0xe5, 0xf1, 0xba, 0x77, 0x9e, 0xab, 0xfb,
+	0x5f, 0x7b, 0xfb, 0xd6, 0x9c, 0xfc, 0x4e, 0x96, 0x7e, 0xdb, 0x80, 0x8d,
+	0x67, 0x9f, 0x77, 0x7b, 0xc6, 0x70, 0x2c, 0x7d };
+static const u8 key192[24] = {
+	0x8e, 0x73, 0xb0, 0xf7, 0xda, 0x0e, 0x64, 0x52, 0xc8, 0x10, 0xf3, 0x2b,
+	0x80, 0x90, 0x79, 0xe5, 0x62, 0xf8, 0xea, 0xd2, 0x52, 0x2c, 0x6b, 0x7b };
+static const u8 ct192[32] = {
+	0x4f, 0x02, 0x1d, 0xb2, 0x43, 0xbc, 0x63, 0x3d, 0x71, 0x78, 0x18, 0x3a,
+	0x9f, 0xa0, 0x71, 0xe8, 0xb4, 0xd9, 0xad, 0xa9, 0xad, 0x7d, 0xed, 0xf4,
+	0xe5, 0xe7, 0x38, 0x76, 0x3f, 0x69, 0x14, 0x5a };
 
 static DEFINE_MUTEX(stream_lock);	/* task, start/stop */
 static int stream_crid;
+static bool stream_keys;
 static struct task_struct *stream_task;
 static struct dentry *stream_dir;
 
@@ -72,14 +92,22 @@ static int stream_thread(void *arg)
 	struct completion done;
 	crypto_session_t s;
 	struct cryptop *crp;
+	const u8 *want = ct;
 	int last = -1, rc;
-	u8 *buf;
+	unsigned int turn = 0;
+	u8 *buf, *keys;
 
 	cri.cri_key = (u8 *)key;
 	buf = kmalloc(sizeof(pt), GFP_KERNEL);
+	/* the keys in memory of their own, as a consumer's would be */
+	keys = kmalloc(sizeof(key256) + sizeof(key192), GFP_KERNEL);
+	if (keys) {
+		memcpy(keys, key256, sizeof(key256));
+		memcpy(keys + sizeof(key256), key192, sizeof(key192));
+	}
 	crp = crypto_getreq(1);
 	rc = crypto_newsession(&s, &cri, stream_crid);
-	if (!buf || !crp || rc) {
+	if (!buf || !keys || !crp || rc) {
 		st.last_err = rc ? rc : ENOMEM;
 		goto out;
 	}
@@ -95,6 +123,15 @@ static int stream_thread(void *arg)
 		crp->crp_desc->crd_len = sizeof(pt);
 		crp->crp_desc->crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
 		memcpy(crp->crp_desc->crd_iv, iv, sizeof(iv));
+		want = ct;
+		if (stream_keys && turn % 3) {
+			bool k256 = turn % 3 == 1;
+
+			crp->crp_desc->crd_flags |= CRD_F_KEY_EXPLICIT;
+			crp->crp_desc->crd_key = k256 ? keys : keys + sizeof(key256);
+			crp->crp_desc->crd_klen = k256 ? 256 : 192;
+			want = k256 ? ct256 : ct192;
+		}
 		reinit_completion(&done);
 		crypto_dispatch(crp);
 		if (!wait_for_completion_timeout(&done, 10 * HZ)) {
@@ -113,10 +150,11 @@ static int stream_thread(void *arg)
 			msleep(20);
 			continue;
 		}
-		if (memcmp(buf, ct, sizeof(ct)))
+		if (memcmp(buf, want, sizeof(ct)))
 			st.wrong++;
 		else
 			st.done++;
+		turn++;
 		stream_note_driver(s, &last);
 	}
 out:
@@ -124,6 +162,7 @@ out:
 		crypto_freesession(s);
 	crypto_freereq(crp);
 	kfree(buf);
+	kfree(keys);
 	while (!kthread_should_stop())
 		schedule_timeout_interruptible(HZ / 10);
 	return 0;
@@ -151,6 +190,8 @@ static ssize_t stream_control(struct file *f, const char __user *ubuf, size_t le
 		stream_task = kthread_run(stream_thread, NULL, "ocf_stream");
 		if (IS_ERR(stream_task))
 			stream_task = NULL;
+	} else if (!strcmp(cmd, "keys") || !strcmp(cmd, "nokeys")) {
+		stream_keys = cmd[0] == 'k';
 	} else if (!strncmp(cmd, "stop", 4) && stream_task) {
 		kthread_stop(stream_task);
 		stream_task = NULL;
