@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "../drivers/linux.h"
+#include "../drivers/pk.h"
 #include "../drivers/soft.h"
 
 /**
@@ -32,8 +33,11 @@ static int __init opencrypto_init(void)
 	ocf_stats_init();
 	err = ocf_soft_init();
 	if (!err)
+		err = ocf_pk_init();
+	if (!err)
 		err = ocf_lx_registry_init(ocf_debugfs);
 	if (err) {
+		ocf_pk_exit();
 		ocf_soft_exit();
 		ocf_stats_exit();
 		ocf_dispatch_exit();
@@ -46,6 +50,7 @@ static int __init opencrypto_init(void)
 static void __exit opencrypto_exit(void)
 {
 	ocf_lx_registry_exit();
+	ocf_pk_exit();
 	ocf_soft_exit();
 	ocf_stats_exit();
 	ocf_drivers_shutdown();

@@ -27,6 +27,7 @@ extern unsigned int cdev_max_sessions;	/* per open file */
 extern unsigned int cdev_async_depth;	/* async requests per open file */
 extern unsigned long cdev_max_memory;	/* bytes of kernel buffers in all */
 extern int cdev_allow_soft;		/* 0: hardware drivers only */
+extern int cdev_allow_asym;		/* 0: no keying operations */
 extern unsigned int cdev_zc_min;	/* smallest request mapped, not copied */
 
 struct cdev_file {

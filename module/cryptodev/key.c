@@ -68,11 +68,14 @@ int cdev_key(struct crypt_kop *kop, bool ext)
 		if (err)
 			return err;
 	}
-	for (i = 0; i < n; i++)
-		if (!kop->crk_param[i].crp_nbits ||
-		    kop->crk_param[i].crp_nbits > CDEV_KEY_MAX_BITS ||
-		    !kop->crk_param[i].crp_p)
+	if (!cdev_allow_asym)
+		return -EPERM;
+	for (i = 0; i < n; i++) {
+		if (!kop->crk_param[i].crp_nbits || !kop->crk_param[i].crp_p)
 			return -EINVAL;
+		if (kop->crk_param[i].crp_nbits > CDEV_KEY_MAX_BITS)
+			return -E2BIG;
+	}
 	kj = kzalloc(sizeof(*kj), GFP_KERNEL_ACCOUNT);
 	if (!kj)
 		return -ENOMEM;
@@ -131,6 +134,8 @@ u32 cdev_asymfeat(void)
 	u32 feat = 0, id;
 	int k;
 
+	if (!cdev_allow_asym)
+		return 0;
 	for (id = 0; id < 64; id++) {
 		if (crypto_driver_info(id, &info) || info.dead ||
 		    !cdev_driver_allowed(info.flags))

@@ -38,6 +38,10 @@ int cdev_allow_soft = 1;
 module_param_named(allow_soft, cdev_allow_soft, int, 0644);
 MODULE_PARM_DESC(allow_soft, "Serve /dev/crypto with software drivers too (FreeBSD cryptodevallowsoft; default 1, as cryptodev-linux)");
 
+int cdev_allow_asym = 1;
+module_param_named(allow_asym, cdev_allow_asym, int, 0644);
+MODULE_PARM_DESC(allow_asym, "Offer keying operations (CIOCKEY) to user space (FreeBSD userasymcrypto; default 1)");
+
 unsigned int cdev_zc_min = 4096;
 module_param_named(zc_min, cdev_zc_min, uint, 0644);
 MODULE_PARM_DESC(zc_min, "Smallest request whose user pages are mapped rather than copied (0: never map; default 4096)");
