@@ -163,6 +163,7 @@ static int __init ocft_init(void)
 		{ ocft_cases_mig, &ocft_ncases_mig },
 		{ ocft_cases_linux, &ocft_ncases_linux },
 		{ ocft_cases_soft, &ocft_ncases_soft },
+		{ ocft_cases_pk, &ocft_ncases_pk },
 		{ ocft_cases_last, &ocft_ncases_last },
 	};
 	unsigned int total = 0, pass = 0, fail = 0, skip = 0, n = 0, i, j;

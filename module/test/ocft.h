@@ -263,5 +263,7 @@ extern const struct ocft_case ocft_cases_linux[];
 extern const unsigned int ocft_ncases_linux;
 extern const struct ocft_case ocft_cases_soft[];
 extern const unsigned int ocft_ncases_soft;
+extern const struct ocft_case ocft_cases_pk[];
+extern const unsigned int ocft_ncases_pk;
 
 #endif /* OPENCRYPTO_TEST_OCFT_H */
