@@ -249,8 +249,11 @@ static void test_dsa(void)
 		DSA_get0_key(dsa, &pub, &priv);
 		qbytes = (BN_num_bits(q) + 7) / 8;
 		memset(dgst, 0x5a + i, sizeof(dgst));
-		m = BN_bin2bn(dgst, qbytes < 32 ? qbytes : 32, NULL);	/* as DSA_do_sign */
-		to_par(&ps[0], m, 0);
+		m = BN_bin2bn(dgst, qbytes < 32 ? qbytes : 32, NULL);
+		/* the digest goes as the hash's bytes, like OpenSSL's old engine */
+		memset(ps[0].b, 0, sizeof(ps[0].b));
+		memcpy(ps[0].b, dgst, sizeof(dgst));
+		ps[0].bits = 8 * sizeof(dgst);
 		to_par(&ps[1], p, 0);
 		to_par(&ps[2], q, 0);
 		to_par(&ps[3], g, 0);

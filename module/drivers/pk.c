@@ -9,6 +9,10 @@
  *   CRK_MOD_EXP_CRT    6/1  p, q, input, dP, dQ, qInv -> input^d mod pq
  *   CRK_DSA_SIGN       5/2  digest, p, q, g, private -> r, s
  *   CRK_DSA_VERIFY     7/0  digest, p, q, g, public, r, s -> status
+ *
+ * The DSA digest is the exception to little-endian: the hash's bytes as
+ * they come out of the hash (so OpenSSL's old cryptodev engine, which
+ * passes them unconverted, and FreeBSD's drivers agree).
  *   CRK_DH_COMPUTE_KEY 3/1  private, peer public, p -> shared secret
  *
  * Moduli (the modulus, p, q) are odd and at most PK_MAX_BITS bits; other
@@ -189,10 +193,26 @@ static int pk_dsa_common(struct cryptkop *krp, struct pk_ws *ws, unsigned int *p
 		err = pk_modulus(krp, 2, &ws->c2, ws->a, qbits);
 	if (!err && *qbits < 3)
 		err = EINVAL;
-	if (!err)	/* ws->y = H mod q */
-		err = pk_in(krp, 0, PK_MAX_IN_BITS, ws->a, PK_INL, &bits);
-	if (!err)
-		pk_reduce(ws->y, ws->a, PK_LIMBS(bits), &ws->c2);
+	if (!err) {
+		/*
+		 * ws->y = H mod q. The digest is the hash's bytes in their
+		 * order (OpenSSL's cryptodev engine passes them unconverted),
+		 * its first bytes as long as q taken as a big-endian number,
+		 * as DSA_do_sign() and FIPS 186 do.
+		 */
+		const struct crparam *d = &krp->krp_param[0];
+		unsigned int len = DIV_ROUND_UP(d->crp_nbits, 8);
+
+		if (!d->crp_p || !d->crp_nbits)
+			err = EINVAL;
+		else if (d->crp_nbits > PK_MAX_IN_BITS)
+			err = E2BIG;
+		if (!err) {
+			len = min(len, DIV_ROUND_UP(*qbits, 8));
+			pk_load_be(ws->a, PK_INL, d->crp_p, len);
+			pk_reduce(ws->y, ws->a, PK_LIMBS(len * 8), &ws->c2);
+		}
+	}
 	if (!err)	/* ws->x = g mod p */
 		err = pk_in(krp, 3, PK_MAX_IN_BITS, ws->a, PK_INL, &bits);
 	if (!err)

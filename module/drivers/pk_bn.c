@@ -81,6 +81,25 @@ void pk_load(pk_limb *x, unsigned int n, const u8 *le, unsigned int len)
 }
 
 /**
+ * pk_load_be() - a number from big-endian bytes
+ * @x: @n limbs, set
+ * @n: limbs
+ * @be: the bytes, most significant first
+ * @len: how many (at most @n limbs' worth)
+ */
+void pk_load_be(pk_limb *x, unsigned int n, const u8 *be, unsigned int len)
+{
+	unsigned int i, j;
+
+	memset(x, 0, n * sizeof(*x));
+	for (i = 0; i < len; i++) {
+		j = len - 1 - i;	/* byte i from the least significant end */
+		if (j / sizeof(pk_limb) < n)
+			x[j / sizeof(pk_limb)] |= (pk_limb)be[i] << (8 * (j % sizeof(pk_limb)));
+	}
+}
+
+/**
  * pk_store() - a number as little-endian bytes
  * @le: the bytes, all @len of them written (zero beyond the number)
  * @len: how many

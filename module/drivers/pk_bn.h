@@ -41,6 +41,7 @@ struct pk_mont {
 };
 
 void pk_load(pk_limb *x, unsigned int n, const u8 *le, unsigned int len);
+void pk_load_be(pk_limb *x, unsigned int n, const u8 *be, unsigned int len);
 void pk_store(u8 *le, unsigned int len, const pk_limb *x, unsigned int n);
 bool pk_is_zero(const pk_limb *x, unsigned int n);
 pk_limb pk_eq_mask(const pk_limb *a, const pk_limb *b, unsigned int n);
