@@ -17,6 +17,7 @@
 
 #include <crypto/cryptodev.h>
 
+#include "cryptodev_util.h"
 #include "ktap.h"
 
 static int fd;
@@ -57,20 +58,9 @@ static uint32_t newses(int cipher, const unsigned char *key, int klen, int mac,
 }
 
 static int docrypt(uint32_t ses, int op, int flags, const void *src, void *dst,
-		 unsigned int len, void *mac, void *iv)
+		   unsigned int len, void *mac, void *iv)
 {
-	struct crypt_op c;
-
-	memset(&c, 0, sizeof(c));
-	c.ses = ses;
-	c.op = op;
-	c.flags = flags;
-	c.len = len;
-	c.src = (unsigned char *)src;
-	c.dst = dst;
-	c.mac = mac;
-	c.iv = iv;
-	return ioctl(fd, CIOCCRYPT, &c) ? errno : 0;
+	return cdev_op(fd, CIOCCRYPT, ses, op, flags, src, dst, len, mac, iv);
 }
 
 /* SP 800-38A F.2.1 (CBC-AES128) and F.5.1 (CTR-AES128) */

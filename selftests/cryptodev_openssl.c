@@ -24,6 +24,7 @@
 
 #include <crypto/cryptodev.h>
 
+#include "cryptodev_util.h"
 #include "ktap.h"
 
 static int fd;
@@ -156,18 +157,7 @@ static int ref_cipher(const struct alg *a, int enc, const unsigned char *key,
 static int dev_crypt(uint32_t ses, int op, int flags, const void *src, void *dst,
 		     unsigned int len, void *mac, void *iv)
 {
-	struct crypt_op c;
-
-	memset(&c, 0, sizeof(c));
-	c.ses = ses;
-	c.op = op;
-	c.flags = flags;
-	c.len = len;
-	c.src = (unsigned char *)src;
-	c.dst = dst;
-	c.mac = mac;
-	c.iv = iv;
-	return ioctl(fd, CIOCCRYPT, &c) ? errno : 0;
+	return cdev_op(fd, CIOCCRYPT, ses, op, flags, src, dst, len, mac, iv);
 }
 
 static int valid_len(const struct alg *a, unsigned int len)

@@ -33,6 +33,8 @@
 
 #include <crypto/cryptodev.h>
 
+#include "cryptodev_util.h"
+
 static int nthreads = 8, nfiles = 4, seconds = 5, hw, close_busy;
 static int fds[64];
 static volatile int stop;
@@ -99,23 +101,6 @@ static uint32_t aes_session(int fd)
 	return s.ses;
 }
 
-static int cop(int fd, unsigned long req, uint32_t ses, int op, int flags,
-	       const void *src, void *dst, unsigned int len, void *mac, void *iv)
-{
-	struct crypt_op c;
-
-	memset(&c, 0, sizeof(c));
-	c.ses = ses;
-	c.op = op;
-	c.flags = flags;
-	c.len = len;
-	c.src = (unsigned char *)src;
-	c.dst = dst;
-	c.mac = mac;
-	c.iv = iv;
-	return ioctl(fd, req, &c) ? errno : 0;
-}
-
 static void *worker(void *arg)
 {
 	int fd = fds[(long)arg % nfiles], err, i, n;
@@ -137,7 +122,7 @@ static void *worker(void *arg)
 		switch (rand_r(&seed) % 5) {
 		case 0:
 			memcpy(iv, iv0, 16);
-			err = cop(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, pt, out[0], 64, NULL, iv);
+			err = cdev_op(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, pt, out[0], 64, NULL, iv);
 			note(err || memcmp(out[0], ct, 64), err, "AES-CBC known answer");
 			break;
 		case 1:
@@ -145,9 +130,9 @@ static void *worker(void *arg)
 			for (i = 0; i < (int)len; i += 4)
 				*(uint32_t *)(a + i) = rand_r(&seed);
 			memcpy(iv, iv0, 16);
-			err = cop(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, a, b, len, NULL, iv);
+			err = cdev_op(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, a, b, len, NULL, iv);
 			if (!err)
-				err = cop(fd, CIOCCRYPT, ses, COP_DECRYPT, 0, b, c, len, NULL, iv);
+				err = cdev_op(fd, CIOCCRYPT, ses, COP_DECRYPT, 0, b, c, len, NULL, iv);
 			note(!err && memcmp(a, c, len), err, "AES-CBC round trip");
 			break;
 		case 2:
@@ -155,7 +140,7 @@ static void *worker(void *arg)
 			memcpy(iv, iv0, 16);
 			for (i = 0, err = 0; i < n && !err; i++) {
 				memset(out[i], 0, 64);
-				err = cop(afd, CIOCASYNCCRYPT, ases, COP_ENCRYPT, 0, pt, out[i], 64,
+				err = cdev_op(afd, CIOCASYNCCRYPT, ases, COP_ENCRYPT, 0, pt, out[i], 64,
 					  NULL, iv);
 			}
 			n = i;
@@ -179,7 +164,7 @@ static void *worker(void *arg)
 			}
 			break;
 		case 3:
-			err = cop(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, pt, pt, 0, NULL, iv);
+			err = cdev_op(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, pt, pt, 0, NULL, iv);
 			note(err != EINVAL, err == EINVAL ? 0 : err ? err : EPROTO,
 			     "zero length is EINVAL");
 			break;
@@ -188,7 +173,7 @@ static void *worker(void *arg)
 
 			if (hw) {
 				memcpy(iv, iv0, 16);
-				err = cop(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, pt, out[0], 64, NULL, iv);
+				err = cdev_op(fd, CIOCCRYPT, ses, COP_ENCRYPT, 0, pt, out[0], 64, NULL, iv);
 				note(err || memcmp(out[0], ct, 64), err, "AES-CBC known answer");
 				break;
 			}
@@ -197,10 +182,10 @@ static void *worker(void *arg)
 			err = ioctl(fd, CIOCGSESSION, &s) ? errno : 0;
 			hses = s.ses;
 			if (!err)
-				err = cop(fd, CIOCCRYPT, hses, COP_ENCRYPT, COP_FLAG_UPDATE, "ab", NULL,
+				err = cdev_op(fd, CIOCCRYPT, hses, COP_ENCRYPT, COP_FLAG_UPDATE, "ab", NULL,
 					  2, NULL, NULL);
 			if (!err)
-				err = cop(fd, CIOCCRYPT, hses, COP_ENCRYPT, COP_FLAG_FINAL, "c", NULL,
+				err = cdev_op(fd, CIOCCRYPT, hses, COP_ENCRYPT, COP_FLAG_FINAL, "c", NULL,
 					  1, md, NULL);
 			note(!err && memcmp(md, sha_abc, 32), err, "SHA-256 in a fresh session");
 			if (hses)
@@ -227,7 +212,7 @@ static int close_while_busy(void)
 	if (!ses)
 		return 1;
 	for (i = 0; i < 64; i++)
-		n += !cop(fd, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf[i], buf[i],
+		n += !cdev_op(fd, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf[i], buf[i],
 			  sizeof(buf[i]), NULL, iv);
 	printf("# %d requests of 64 KiB submitted, closing\n", n);
 	return close(fd) || !n;
