@@ -69,14 +69,23 @@ struct cdev_out {
 
 enum cdev_job_state { CDEV_RUNNING, CDEV_FINISHED, CDEV_ORPHANED };
 
+/* Waiting for a request, killably (waiter.c). */
+struct cdev_waiter {
+	atomic_t state;			/* enum cdev_job_state */
+	struct completion done;
+	struct work_struct free_work;	/* frees the request once orphaned */
+};
+
+void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn);
+void cdev_waiter_done(struct cdev_waiter *w);
+int cdev_waiter_wait(struct cdev_waiter *w);
+
 struct cdev_job {
 	struct cryptop *crp;
 	struct cdev_session *cs;
 	struct cdev_file *f;		/* async jobs only */
 	struct cdev_job *parent;	/* owns the buffer we use: freed after us */
-	atomic_t state;			/* enum cdev_job_state */
-	struct completion done;
-	struct work_struct free_work;	/* orphaned by a killed waiter */
+	struct cdev_waiter wait;	/* synchronous jobs */
 	struct list_head node;		/* on cdev_file.done */
 	bool async;
 	int tries;			/* EAGAIN resubmissions */

@@ -85,9 +85,7 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 	kref_get(&cs->ref);
 	j->cs = cs;
 	atomic_inc(&cdev_stats.jobs);
-	init_completion(&j->done);
 	INIT_LIST_HEAD(&j->node);
-	atomic_set(&j->state, CDEV_RUNNING);
 	return j;
 }
 
@@ -201,7 +199,7 @@ int cdev_job_fill_pinned(struct cdev_job *j, const u8 __user *src)
 
 static void cdev_job_free_work(struct work_struct *w)
 {
-	cdev_job_free(container_of(w, struct cdev_job, free_work));
+	cdev_job_free(container_of(w, struct cdev_job, wait.free_work));
 }
 
 static int cdev_job_callback(struct cryptop *crp)
@@ -212,12 +210,7 @@ static int cdev_job_callback(struct cryptop *crp)
 		cdev_async_done(j);
 		return 0;
 	}
-	if (atomic_cmpxchg(&j->state, CDEV_RUNNING, CDEV_FINISHED) == CDEV_ORPHANED) {
-		INIT_WORK(&j->free_work, cdev_job_free_work);
-		queue_work(cdev_wq, &j->free_work);
-		return 0;
-	}
-	complete(&j->done);
+	cdev_waiter_done(&j->wait);
 	return 0;
 }
 
@@ -236,8 +229,7 @@ int cdev_job_submit(struct cdev_job *j)
 	mutex_lock(&j->cs->lock);
 	crp->crp_session = j->cs->ses;
 	mutex_unlock(&j->cs->lock);
-	atomic_set(&j->state, CDEV_RUNNING);
-	reinit_completion(&j->done);
+	cdev_waiter_arm(&j->wait, cdev_job_free_work);
 	return -crypto_dispatch(crp);
 }
 
@@ -268,12 +260,8 @@ int cdev_job_run(struct cdev_job *j)
 		err = cdev_job_submit(j);
 		if (err)
 			return err;
-		if (wait_for_completion_killable(&j->done)) {
-			if (atomic_cmpxchg(&j->state, CDEV_RUNNING,
-					   CDEV_ORPHANED) == CDEV_RUNNING)
-				return -EINTR;
-			wait_for_completion(&j->done);	/* finishing now */
-		}
+		if (cdev_waiter_wait(&j->wait))
+			return -EINTR;
 		err = j->crp->crp_etype;
 		if (err == EAGAIN && ++j->tries < 16) {
 			cdev_job_follow(j);

@@ -15,9 +15,7 @@
 
 struct cdev_kjob {
 	struct cryptkop krp;
-	struct completion done;
-	atomic_t state;			/* enum cdev_job_state */
-	struct work_struct free_work;
+	struct cdev_waiter wait;
 };
 
 static void cdev_kjob_free(struct cdev_kjob *kj)
@@ -31,19 +29,14 @@ static void cdev_kjob_free(struct cdev_kjob *kj)
 
 static void cdev_kjob_free_work(struct work_struct *w)
 {
-	cdev_kjob_free(container_of(w, struct cdev_kjob, free_work));
+	cdev_kjob_free(container_of(w, struct cdev_kjob, wait.free_work));
 }
 
 static int cdev_kjob_callback(struct cryptkop *krp)
 {
 	struct cdev_kjob *kj = container_of(krp, struct cdev_kjob, krp);
 
-	if (atomic_cmpxchg(&kj->state, CDEV_RUNNING, CDEV_FINISHED) == CDEV_ORPHANED) {
-		INIT_WORK(&kj->free_work, cdev_kjob_free_work);
-		queue_work(cdev_wq, &kj->free_work);
-		return 0;
-	}
-	complete(&kj->done);
+	cdev_waiter_done(&kj->wait);
 	return 0;
 }
 
@@ -100,18 +93,14 @@ int cdev_key(struct crypt_kop *kop, bool ext)
 	kj->krp.krp_oparams = kop->crk_oparams;
 	kj->krp.krp_crid = crid;
 	kj->krp.krp_callback = cdev_kjob_callback;
-	init_completion(&kj->done);
-	atomic_set(&kj->state, CDEV_RUNNING);
+	cdev_waiter_arm(&kj->wait, cdev_kjob_free_work);
 	err = -crypto_kdispatch(&kj->krp);
 	if (err) {
 		cdev_kjob_free(kj);
 		return err;
 	}
-	if (wait_for_completion_killable(&kj->done)) {
-		if (atomic_cmpxchg(&kj->state, CDEV_RUNNING, CDEV_ORPHANED) == CDEV_RUNNING)
-			return -EINTR;
-		wait_for_completion(&kj->done);
-	}
+	if (cdev_waiter_wait(&kj->wait))
+		return -EINTR;
 	kop->crk_status = kj->krp.krp_status;
 	err = 0;
 	for (i = kop->crk_iparams; !kop->crk_status && i < n && !err; i++)
