@@ -3,7 +3,10 @@
  * Keying (asymmetric) requests: sessionless, routed to a driver that
  * registered the operation (hardware first), with the same flow control as
  * symmetric requests on the driver's ASYMQ, and re-routed when a driver
- * goes away with requests queued.
+ * goes away with requests queued, or when it refuses one with EOPNOTSUPP
+ * (an input its implementation does not take, such as a modulus size):
+ * then the next driver that has not tried it gets it, and the request
+ * fails with EOPNOTSUPP only when none is left.
  */
 #include <linux/sort.h>
 #include <linux/timekeeping.h>
@@ -34,8 +37,12 @@ static int ocf_kcand_cmp(const void *a, const void *b)
 static int ocf_kinvoke(struct cryptkop *krp, int hint);
 static void ocf_kenqueue(struct cryptkop *krp);
 
-/* Send @krp to the best driver it has not tried yet. */
-void ocf_kdispatch_retry(struct cryptkop *krp)
+/*
+ * Send @krp to the best driver it has not tried yet: at once when its
+ * queue is idle and @direct, else through the queue (whose worker runs
+ * it: a driver that refuses inside kprocess thus never recurses here).
+ */
+static void ocf_kroute(struct cryptkop *krp, bool direct)
 {
 	struct ocf_driver *drvs[OCF_MAX_DRIVERS], *drv = NULL;
 	int crid = krp->krp_crid ? krp->krp_crid : CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
@@ -51,16 +58,24 @@ void ocf_kdispatch_retry(struct cryptkop *krp)
 			ocf_driver_put(drvs[i]);
 	}
 	if (!drv) {
-		ocf_kfinish(krp, ENODEV);
+		/* a driver's refusal (EOPNOTSUPP) says more than ENODEV */
+		ocf_kfinish(krp, krp->krp_status ? 0 : ENODEV);
 		return;
 	}
+	krp->krp_status = 0;
 	krp->krp_tried |= BIT_ULL(drv->id);
 	krp->krp_drv = drv;		/* keeps our reference */
 	krp->krp_hid = drv->id;
 	q = &drv->q[1];
-	if (ocf_queue_idle(q) && ocf_kinvoke(krp, 0) == 0)
+	if (direct && ocf_queue_idle(q) && ocf_kinvoke(krp, 0) == 0)
 		return;
 	ocf_kenqueue(krp);
+}
+
+/* Send @krp to the best driver it has not tried yet. */
+void ocf_kdispatch_retry(struct cryptkop *krp)
+{
+	ocf_kroute(krp, true);
 }
 
 /* Give a request of a dying driver to another one. */
@@ -200,7 +215,8 @@ void ocf_kqueue_reroute(struct ocf_driver *drv)
  *
  * The callback is always called, once, with krp_status 0 or: EINVAL (bad
  * operation or parameter counts), ENODEV (no driver offers the operation),
- * ENOBUFS (queue full), or the driver's error. krp_hid names the driver.
+ * ENOBUFS (queue full), EOPNOTSUPP (every driver that offers it refused
+ * the input), or the driver's error. krp_hid names the driver.
  *
  * Context: any; never sleeps.
  * Return: EINVAL if @krp or its callback is NULL, 0 otherwise.
@@ -228,6 +244,9 @@ EXPORT_SYMBOL_OCF(crypto_kdispatch);
  * crypto_kdone() - a driver has finished a keying request
  * @krp: the request, with krp_status set
  *
+ * A status of EOPNOTSUPP means "not this input on this driver": the
+ * request goes on to the next driver that offers the operation, if any.
+ *
  * Context: any.
  */
 void crypto_kdone(struct cryptkop *krp)
@@ -244,6 +263,10 @@ void crypto_kdone(struct cryptkop *krp)
 	if (atomic_dec_and_test(&drv->inflight))
 		wake_up_all(&drv->drain_wq);
 	ocf_driver_put(drv);
+	if (krp->krp_status == EOPNOTSUPP) {
+		ocf_kroute(krp, false);
+		return;
+	}
 	ocf_kfinish(krp, 0);
 }
 EXPORT_SYMBOL_OCF(crypto_kdone);

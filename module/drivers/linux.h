@@ -46,6 +46,13 @@ extern const struct ocf_lx_map ocf_lx_maps[];
 extern const unsigned int ocf_lx_nmaps;
 const struct ocf_lx_map *ocf_lx_map_get(int alg);
 
+/*
+ * Implementations are kept per slot: the symmetric algorithms (CRYPTO_*),
+ * then the keying operations (CRK_*) at OCF_LX_KSLOT().
+ */
+#define OCF_LX_KSLOT(op)	(CRYPTO_ALGORITHM_ALL + (op))
+#define OCF_LX_NSLOTS		OCF_LX_KSLOT(CRK_ALGORITHM_ALL)
+
 /* One opencrypto driver: the implementations of one provider module. */
 struct ocf_lx_dev {
 	struct crypto_device dev;
@@ -55,7 +62,7 @@ struct ocf_lx_dev {
 	bool hw;
 	bool blocked;			/* we returned ERESTART */
 	atomic_t inflight;		/* requests inside the Linux driver */
-	char *impl[CRYPTO_ALGORITHM_ALL]; /* Linux driver name per algorithm */
+	char *impl[OCF_LX_NSLOTS];	/* Linux driver name per slot */
 	struct list_head node;
 };
 
@@ -113,6 +120,9 @@ struct ocf_lx_sess {
 };
 
 extern const struct crypto_driver_methods ocf_lx_methods;
+extern struct workqueue_struct *ocf_lx_wq;
+
+int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint);
 
 int ocf_lx_sym_init(void);
 void ocf_lx_sym_exit(void);

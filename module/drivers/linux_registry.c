@@ -8,6 +8,12 @@
  * hmac(sha256-avx2)) belong to the provider of what they wrap, and are
  * found from that primitive even before anything instantiated them.
  *
+ * Keying operations too: an akcipher "rsa" (raw RSA) serves CRK_MOD_EXP
+ * and a kpp "dh" CRK_DH_COMPUTE_KEY (linux_key.c). Like every
+ * implementation, only those whose self-test passed (CRYPTO_ALG_TESTED):
+ * QEMU's virtio-crypto-rsa fails its own with the builtin backend and is
+ * never used.
+ *
  * A provider is hardware (off-CPU) when one of its algorithms is
  * CRYPTO_ALG_KERN_DRIVER_ONLY or when its module drives a device: it owns a
  * driver on the PCI, platform or virtio bus. CPU code (generic, AES-NI,
@@ -41,9 +47,19 @@ static struct virtio_driver ocf_lx_virtio_probe = {
 
 static bool ocf_lx_virtio_registered;
 
+/* The keying operations and the Linux algorithms that serve them. */
+static const struct {
+	int op;
+	const char *name;
+	u32 type;
+} ocf_lx_kmaps[] = {
+	{ CRK_MOD_EXP, "rsa", CRYPTO_ALG_TYPE_AKCIPHER },
+	{ CRK_DH_COMPUTE_KEY, "dh", CRYPTO_ALG_TYPE_KPP },
+};
+
 /* An implementation found in the list, before grouping. */
 struct ocf_lx_found {
-	int alg;
+	int alg;				/* slot: see OCF_LX_KSLOT() */
 	char driver[CRYPTO_MAX_ALG_NAME];	/* to allocate */
 	char group[MODULE_NAME_LEN];
 	struct module *mod;
@@ -131,6 +147,14 @@ static void ocf_lx_provider(const char *driver, struct ocf_lx_found *f)
 	}
 }
 
+static void ocf_lx_found_fill(struct ocf_lx_found *f, const struct crypto_alg *a)
+{
+	f->prio = a->cra_priority;
+	f->kdo = a->cra_flags & CRYPTO_ALG_KERN_DRIVER_ONLY;
+	f->async = a->cra_flags & CRYPTO_ALG_ASYNC;
+	ocf_lx_provider(f->driver, f);
+}
+
 /* Walk the crypto API's list; returns what it found (kfree it). */
 static struct ocf_lx_found *ocf_lx_scan(unsigned int *nfound)
 {
@@ -163,11 +187,18 @@ static struct ocf_lx_found *ocf_lx_scan(unsigned int *nfound)
 				continue;
 			}
 			f->alg = m->alg;
-			f->prio = a->cra_priority;
-			f->kdo = a->cra_flags & CRYPTO_ALG_KERN_DRIVER_ONLY;
-			f->async = a->cra_flags & CRYPTO_ALG_ASYNC;
-			ocf_lx_provider(f->driver, f);
+			ocf_lx_found_fill(f, a);
 			n++;
+		}
+		for (i = 0; i < ARRAY_SIZE(ocf_lx_kmaps) && n < max; i++) {
+			if (strcmp(a->cra_name, ocf_lx_kmaps[i].name) ||
+			    (a->cra_flags & CRYPTO_ALG_TYPE_MASK) != ocf_lx_kmaps[i].type)
+				continue;
+			f = &found[n++];
+			strscpy(f->driver, a->cra_driver_name, sizeof(f->driver));
+			f->direct = true;
+			f->alg = OCF_LX_KSLOT(ocf_lx_kmaps[i].op);
+			ocf_lx_found_fill(f, a);
 		}
 	}
 	/* take module references while the list is stable */
@@ -232,7 +263,7 @@ static void ocf_lx_dev_free(struct ocf_lx_dev *d)
 
 	if (d->id >= 0)
 		crypto_unregister_all(d->id);
-	for (i = 0; i < CRYPTO_ALGORITHM_ALL; i++)
+	for (i = 0; i < OCF_LX_NSLOTS; i++)
 		kfree(d->impl[i]);
 	list_del(&d->node);
 	kfree(d);
@@ -253,7 +284,7 @@ static int ocf_lx_rescan(void)
 	found = ocf_lx_scan(&n);
 	if (!found)
 		return -ENOMEM;
-	best = kcalloc(CRYPTO_ALGORITHM_ALL, sizeof(*best), GFP_KERNEL);
+	best = kcalloc(OCF_LX_NSLOTS, sizeof(*best), GFP_KERNEL);
 	if (!best) {
 		kvfree(found);
 		return -ENOMEM;
@@ -271,16 +302,18 @@ static int ocf_lx_rescan(void)
 		bool async = false, fresh = d->id < 0;
 		int flags;
 
-		memset(best, 0, CRYPTO_ALGORITHM_ALL * sizeof(*best));
+		memset(best, 0, OCF_LX_NSLOTS * sizeof(*best));
 		for (i = 0; i < n; i++) {
 			if (found[i].alg && !strcmp(found[i].group, d->name) &&
 			    ocf_lx_better(&found[i], best[found[i].alg]))
 				best[found[i].alg] = &found[i];
 		}
-		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++) {
+		for (alg = 0; alg < OCF_LX_NSLOTS; alg++) {
 			if (!best[alg])
 				continue;
-			async |= best[alg]->async;
+			/* keying requests always complete from a work item */
+			if (alg < CRYPTO_ALGORITHM_ALL)
+				async |= best[alg]->async;
 			if (!d->impl[alg])
 				d->impl[alg] = kstrdup(best[alg]->driver, GFP_KERNEL);
 			else if (!fresh)
@@ -299,9 +332,14 @@ static int ocf_lx_rescan(void)
 			pr_debug("driver %s (%s): id %d\n", d->name,
 				 d->hw ? "hardware" : "software", d->id);
 		}
-		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++)
-			if (best[alg] && d->impl[alg])
+		for (alg = 0; alg < OCF_LX_NSLOTS; alg++) {
+			if (!best[alg] || !d->impl[alg])
+				continue;
+			if (alg < CRYPTO_ALGORITHM_ALL)
 				crypto_register(d->id, alg, 0, 0);
+			else
+				crypto_kregister(d->id, alg - CRYPTO_ALGORITHM_ALL, 0);
+		}
 	}
 	mutex_unlock(&ocf_lx_mutex);
 
@@ -400,20 +438,31 @@ static void ocf_lx_preload(void)
 
 	for (i = 0; i < ocf_lx_nmaps; i++)
 		crypto_has_alg(ocf_lx_maps[i].name, 0, 0);
+	for (i = 0; i < ARRAY_SIZE(ocf_lx_kmaps); i++)
+		crypto_has_alg(ocf_lx_kmaps[i].name, ocf_lx_kmaps[i].type, CRYPTO_ALG_TYPE_MASK);
 }
 
 /* debugfs "linux": which Linux implementation serves each (driver, algorithm) */
 static int ocf_lx_show(struct seq_file *m, void *v)
 {
 	struct ocf_lx_dev *d;
+	const char *name;
+	unsigned int i;
 	int alg;
 
 	mutex_lock(&ocf_lx_mutex);
 	list_for_each_entry(d, &ocf_lx_devs, node)
-		for (alg = 0; alg < CRYPTO_ALGORITHM_ALL; alg++)
-			if (d->impl[alg])
-				seq_printf(m, "%-3d %-28s %-24s %s\n", d->id, d->name,
-					   ocf_lx_map_get(alg)->name, d->impl[alg]);
+		for (alg = 0; alg < OCF_LX_NSLOTS; alg++) {
+			if (!d->impl[alg])
+				continue;
+			name = "?";
+			if (alg < CRYPTO_ALGORITHM_ALL)
+				name = ocf_lx_map_get(alg)->name;
+			for (i = 0; i < ARRAY_SIZE(ocf_lx_kmaps); i++)
+				if (alg == OCF_LX_KSLOT(ocf_lx_kmaps[i].op))
+					name = ocf_lx_kmaps[i].name;
+			seq_printf(m, "%-3d %-28s %-24s %s\n", d->id, d->name, name, d->impl[alg]);
+		}
 	mutex_unlock(&ocf_lx_mutex);
 	return 0;
 }

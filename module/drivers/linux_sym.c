@@ -56,7 +56,7 @@
 
 #define OCF_LX_MAX_SG 64
 
-static struct workqueue_struct *ocf_lx_wq;	/* ocf_lx_kx_work() */
+struct workqueue_struct *ocf_lx_wq;	/* ocf_lx_kx_work(), keying requests */
 
 /* One request in flight: what it runs now, and the Linux request after it. */
 struct ocf_lx_req {
@@ -903,13 +903,15 @@ const struct crypto_driver_methods ocf_lx_methods = {
 	.newsession = ocf_lx_newsession,
 	.freesession = ocf_lx_freesession,
 	.process = ocf_lx_process,
+	.kprocess = ocf_lx_kprocess,
 	.describe = ocf_lx_describe,
 };
 
 /**
  * ocf_lx_sym_init() - set up what the Linux drivers' requests need
  *
- * The workqueue that keys the transforms of per-request keys.
+ * The workqueue that keys the transforms of per-request keys and runs the
+ * keying requests (linux_key.c).
  *
  * Context: process.
  * Return: 0 or -ENOMEM.

@@ -479,6 +479,11 @@ static int ocft_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hi
 		atomic_inc(&d->nrestart);
 		return ERESTART;
 	}
+	if (READ_ONCE(d->krefuse)) {
+		krp->krp_status = EOPNOTSUPP;
+		crypto_kdone(krp);
+		return 0;
+	}
 	if (d->mode == OCFT_MODE_SYNC) {
 		ocft_log(d, krp, hint);
 		ocft_do_krequest(krp);

@@ -162,6 +162,7 @@ static int __init ocft_init(void)
 		{ ocft_cases_req, &ocft_ncases_req },
 		{ ocft_cases_mig, &ocft_ncases_mig },
 		{ ocft_cases_linux, &ocft_ncases_linux },
+		{ ocft_cases_lxkey, &ocft_ncases_lxkey },
 		{ ocft_cases_soft, &ocft_ncases_soft },
 		{ ocft_cases_pk, &ocft_ncases_pk },
 		{ ocft_cases_last, &ocft_ncases_last },

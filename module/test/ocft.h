@@ -71,6 +71,7 @@ struct ocft_drv {
 	/* knobs, set by the tests */
 	enum ocft_mode mode;
 	bool blocked;			/* process/kprocess return ERESTART */
+	bool krefuse;			/* kprocess: EOPNOTSUPP at once */
 	bool hold;			/* async: keep requests until released */
 	unsigned int delay_us;		/* process: fixed udelay */
 	unsigned int jitter_us;		/* process: udelay(rand % jitter_us) */
@@ -265,5 +266,6 @@ extern const struct ocft_case ocft_cases_soft[];
 extern const unsigned int ocft_ncases_soft;
 extern const struct ocft_case ocft_cases_pk[];
 extern const unsigned int ocft_ncases_pk;
-
+extern const struct ocft_case ocft_cases_lxkey[];
+extern const unsigned int ocft_ncases_lxkey;
 #endif /* OPENCRYPTO_TEST_OCFT_H */
