@@ -45,9 +45,9 @@ static void usage(void)
 		"  -a ALG     only these algorithms (OpenSSL's names: aes-128-cbc, sha256,\n"
 		"             hmac-sha256, aes-128-gcm, ...; -l lists them)\n"
 		"  -d DRIVER  only this driver (a name like aesni_intel0, or a number)\n"
-		"  -z SIZES   data sizes in bytes (K suffix: KiB), up to %u;\n"
+		"  -z SIZES   data sizes in bytes (suffix K: KiB, M: MiB), up to %u;\n"
 		"             default 0,1,15,16,17,64,1024,4099,16384,65539,262144\n"
-		"  -l         list the drivers and the algorithms each offers, then stop\n"
+		"  -l         list the algorithms it knows, the drivers and what each offers\n"
 		"  -v         one line a size, and the drivers' counters\n", CC_MAXLEN);
 	exit(2);
 }
@@ -106,6 +106,9 @@ static unsigned int parse_sizes(const char *arg, unsigned int *sizes)
 		if (*end == 'k' || *end == 'K') {
 			v *= 1024;
 			end++;
+		} else if (*end == 'm' || *end == 'M') {
+			v *= 1024 * 1024;
+			end++;
 		}
 		if (v > CC_MAXLEN)
 			usage();
@@ -125,6 +128,12 @@ static void list(void)
 {
 	unsigned int i, k, id, known;
 
+	printf("cryptocheck compares:");
+	for (i = 0; i < cc_nalgs; i++)
+		printf("%s%s", i % 8 ? " " : "\n  ", cc_algs[i].name);
+	printf("\n");
+	if (!ndrivers)
+		return;
 	printf("%-5s %-28s %-8s %s\n", "crid", "driver", "class", "algorithms");
 	for (k = 0; k < ndrivers; k++) {
 		const struct driver *d = &drivers[k];
@@ -212,6 +221,10 @@ int main(int argc, char **argv)
 	if (optind != argc)
 		usage();
 	fd = open("/dev/crypto", O_RDWR);
+	if (fd < 0 && do_list) {	/* what we know, at least */
+		list();
+		return 0;
+	}
 	if (fd < 0) {
 		perror("cryptocheck: /dev/crypto");
 		return 2;
