@@ -21,7 +21,7 @@ DESTDIR ?=
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all modules modules_install install uninstall clean deps check \
-	check-all demo selftests dkms-install help
+	check-all demo selftests cryptocheck dkms-install help
 
 all: modules
 
@@ -52,9 +52,14 @@ dkms-install:
 selftests:
 	$(MAKE) -C selftests
 
+# tools/cryptocheck against the system's libcrypto (STATIC=1: statically)
+cryptocheck:
+	$(MAKE) -C tools/cryptocheck
+
 clean:
 	@if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR)/module clean; fi
 	$(MAKE) -C selftests clean
+	$(MAKE) -C tools/cryptocheck clean
 
 # Install what building and testing need (Debian packages; idempotent).
 deps:
@@ -74,5 +79,6 @@ help:
 	@echo "make install             modules, <crypto/cryptodev.h>, udev rule"
 	@echo "make dkms-install        register with DKMS and build for this kernel"
 	@echo "make deps                install build/test dependencies (Debian)"
+	@echo "make cryptocheck         tools/cryptocheck: /dev/crypto against libcrypto"
 	@echo "make check [KERNEL=...]  build and run every test in a QEMU guest"
 	@echo "make demo                boot a guest and show /dev/crypto at work"

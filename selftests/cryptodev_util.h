@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * What the /dev/crypto selftests share: one crypt_op request.
+ * What the /dev/crypto selftests (and tools/cryptocheck/check.c) share: one
+ * crypt_op request.
  */
 #ifndef OPENCRYPTO_CRYPTODEV_UTIL_H
 #define OPENCRYPTO_CRYPTODEV_UTIL_H
