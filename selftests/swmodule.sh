@@ -19,7 +19,10 @@ has_drv() { grep -q " $M[0-9]* .*live" $D; }
 echo "KTAP version 1"
 grep -q "^$M " /proc/modules || { echo "1..0 # SKIP $M is not a loaded module here (built in or absent)"; exit 4; }
 modprobe opencrypto_stream || { echo "1..0 # SKIP opencrypto_stream.ko not built"; exit 4; }
-echo "1..7"
+echo "1..8"
+L=/sys/kernel/debug/opencrypto/linux
+algs() { awk -v m="$M" '$2 == m { print $3 }' $L | sort | tr '\n' ' '; }
+algs0=$(algs)
 has_drv
 result $? "$M is an opencrypto driver"
 echo "start $M" >$S/control
@@ -39,5 +42,9 @@ result $? "$M unloads once the session is gone"
 result $? "its driver is withdrawn"
 modprobe $M && wait_for 20 has_drv
 result $? "loaded again, it is found again"
+# templates on it (ccm(aes), gcm(aes)...) must be built again, not only its own
+wait_for 20 sh -c "[ \"\$(awk -v m=$M '\$2 == m { print \$3 }' $L | sort | tr '\n' ' ')\" = \"$algs0\" ]"
+result $? "it serves what it served before ($(echo $algs0 | wc -w) algorithms)" ||
+	echo "# before: $algs0; after: $(algs)"
 rmmod opencrypto_stream
 exit $fail

@@ -351,8 +351,28 @@ static int ocf_lx_rescan(void)
 	return 0;
 }
 
+/*
+ * Ask the crypto API for every mapped algorithm: it loads the modules that
+ * provide them and instantiates templates (cbc(des), hmac(sha1)...), so
+ * that what the kernel can do is in the list, not only what something
+ * happened to use already. At start, and again before every rescan: a
+ * provider that comes back (a module reloaded) brings its own algorithms,
+ * but the template instances on them (ccm(aes) on aes-aesni) went with it
+ * and nobody else builds them again.
+ */
+static void ocf_lx_preload(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ocf_lx_nmaps; i++)
+		crypto_has_alg(ocf_lx_maps[i].name, 0, 0);
+	for (i = 0; i < ARRAY_SIZE(ocf_lx_kmaps); i++)
+		crypto_has_alg(ocf_lx_kmaps[i].name, ocf_lx_kmaps[i].type, CRYPTO_ALG_TYPE_MASK);
+}
+
 static void ocf_lx_rescan_work(struct work_struct *work)
 {
+	ocf_lx_preload();
 	ocf_lx_rescan();
 }
 
@@ -425,22 +445,6 @@ static int ocf_lx_bus_event(struct notifier_block *nb, unsigned long action, voi
 static struct notifier_block ocf_lx_pci_nb = { .notifier_call = ocf_lx_bus_event };
 static struct notifier_block ocf_lx_platform_nb = { .notifier_call = ocf_lx_bus_event };
 static struct notifier_block ocf_lx_virtio_nb = { .notifier_call = ocf_lx_bus_event };
-
-/*
- * Ask the crypto API for every mapped algorithm once: it loads the modules
- * that provide them and instantiates templates (cbc(des), hmac(sha1)...),
- * so that what the kernel can do is in the list before the first scan,
- * not only what something happened to use already.
- */
-static void ocf_lx_preload(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < ocf_lx_nmaps; i++)
-		crypto_has_alg(ocf_lx_maps[i].name, 0, 0);
-	for (i = 0; i < ARRAY_SIZE(ocf_lx_kmaps); i++)
-		crypto_has_alg(ocf_lx_kmaps[i].name, ocf_lx_kmaps[i].type, CRYPTO_ALG_TYPE_MASK);
-}
 
 /* debugfs "linux": which Linux implementation serves each (driver, algorithm) */
 static int ocf_lx_show(struct seq_file *m, void *v)
