@@ -20,6 +20,7 @@
 #include <crypto/cryptodev.h>
 
 #include "check.h"
+#include "cryptodev_util.h"
 #include "ktap.h"
 
 static int fd;
@@ -108,16 +109,9 @@ static void test_deflate(void)
 static uint32_t session2(int cipher, const unsigned char *key, int klen, int mac,
 			 const unsigned char *mkey, int mklen)
 {
-	struct session_op s;
+	int err;
 
-	memset(&s, 0, sizeof(s));
-	s.cipher = cipher;
-	s.key = (unsigned char *)key;
-	s.keylen = klen;
-	s.mac = mac;
-	s.mackey = (unsigned char *)mkey;
-	s.mackeylen = mklen;
-	return ioctl(fd, CIOCGSESSION, &s) ? 0 : s.ses;
+	return cdev_session(fd, cipher, key, klen, mac, mkey, mklen, &err);
 }
 
 static int auth(struct crypt_auth_op *op)

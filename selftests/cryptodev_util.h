@@ -31,4 +31,21 @@ static inline int cdev_op(int fd, unsigned long req, uint32_t ses, int op, int f
 	return ioctl(fd, req, &c) ? errno : 0;
 }
 
+/* CIOCGSESSION for @cipher and/or @mac; the id, or 0 with *@err set. */
+static inline uint32_t cdev_session(int fd, int cipher, const void *key, int klen, int mac,
+				    const void *mkey, int mklen, int *err)
+{
+	struct session_op s;
+
+	memset(&s, 0, sizeof(s));
+	s.cipher = cipher;
+	s.key = (unsigned char *)key;
+	s.keylen = klen;
+	s.mac = mac;
+	s.mackey = (unsigned char *)mkey;
+	s.mackeylen = mklen;
+	*err = ioctl(fd, CIOCGSESSION, &s) ? errno : 0;
+	return *err ? 0 : s.ses;
+}
+
 #endif /* OPENCRYPTO_CRYPTODEV_UTIL_H */

@@ -223,14 +223,8 @@ static int ocf_invoke(struct cryptop *crp, int hint)
 	unsigned long flags;
 	int rc;
 
-	atomic_inc(&bs->inflight);
-	atomic_inc(&drv->inflight);
-	smp_mb__after_atomic();	/* inflight before the checks: pairs with migration */
-	if (READ_ONCE(drv->dead) || ocf_moved_to(bs) ||
-	    READ_ONCE(bs->dead_err)) {
-		ocf_inflight_dec(bs, drv);
+	if (!ocf_session_enter(bs, drv))
 		return OCF_BOUNCE;
-	}
 	crp->crp_state |= OCF_CRP_INDRIVER;
 	gen = READ_ONCE(q->unblock_gen);
 	rc = drv->dev->methods->process(drv->dev, crp, hint);

@@ -167,6 +167,24 @@ static inline void ocf_inflight_dec(struct crypto_session *bs,
 		wake_up_all(&drv->drain_wq);
 }
 
+/*
+ * Enter bound session @bs of @drv as a request (or a look at the driver)
+ * does: false, with nothing held, when the driver is dead or the session
+ * moved or died; true otherwise, to be left with ocf_inflight_dec().
+ */
+static inline bool ocf_session_enter(struct crypto_session *bs,
+				     struct ocf_driver *drv)
+{
+	atomic_inc(&bs->inflight);
+	atomic_inc(&drv->inflight);
+	smp_mb__after_atomic();	/* inflight before the checks: pairs with migration */
+	if (READ_ONCE(drv->dead) || ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
+		ocf_inflight_dec(bs, drv);
+		return false;
+	}
+	return true;
+}
+
 int ocf_session_map_desc(struct crypto_session *s, struct cryptodesc *first,
 			 struct cryptodesc *crd, int *ini_idx);
 void ocf_migrate_driver(struct ocf_driver *drv, int alg);

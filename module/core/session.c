@@ -686,6 +686,40 @@ const struct cryptoini *crypto_session_ini(crypto_session_t cses, int alg, int n
 }
 EXPORT_SYMBOL_OCF(crypto_session_ini);
 
+/*
+ * The bound session serving instance @nth of @alg in session @cses (the
+ * session itself, or the part of a split one), referenced; NULL with *@err
+ * EINVAL (no such algorithm), the session's error, or EAGAIN (a part is
+ * being replaced).
+ */
+static struct crypto_session *ocf_session_serving(crypto_session_t cses, int alg,
+						  int nth, int *err)
+{
+	struct crypto_session *s, *p;
+	int i;
+
+	*err = EINVAL;
+	if (!cses)
+		return NULL;
+	s = ocf_session_head(cses);
+	for (i = 0; i < s->nini; i++)
+		if (s->ini[i].cri_alg == alg && nth-- == 0)
+			break;
+	if (i == s->nini)
+		return NULL;
+	*err = s->dead_err;
+	if (*err)
+		return NULL;
+	if (!s->nparts) {
+		kref_get(&s->ref);
+		return s;
+	}
+	p = ocf_session_part(s, s->part_of[i]);
+	if (!p)
+		*err = EAGAIN;
+	return p;
+}
+
 /**
  * crypto_session_driver() - the driver serving one algorithm of a session
  * @cses: session handle (migrations are followed)
@@ -697,26 +731,16 @@ EXPORT_SYMBOL_OCF(crypto_session_ini);
  */
 int crypto_session_driver(crypto_session_t cses, int alg, int nth)
 {
-	struct crypto_session *s, *p;
-	int i, id = -1;
+	struct crypto_session *bs, *h;
+	int err, id = -1;
 
-	if (!cses)
+	bs = ocf_session_serving(cses, alg, nth, &err);
+	if (!bs)
 		return -1;
-	s = ocf_session_head(cses);
-	for (i = 0; i < s->nini; i++)
-		if (s->ini[i].cri_alg == alg && nth-- == 0)
-			break;
-	if (i == s->nini || s->dead_err)
-		return -1;
-	if (!s->nparts)
-		return s->drv->id;
-	p = ocf_session_part(s, s->part_of[i]);
-	if (p) {
-		p = ocf_session_head(p);
-		if (p->drv && !p->dead_err)
-			id = p->drv->id;
-		ocf_session_put(p);
-	}
+	h = ocf_session_head(bs);
+	if (h->drv && !h->dead_err)
+		id = h->drv->id;
+	ocf_session_put(bs);
 	return id;
 }
 EXPORT_SYMBOL_OCF(crypto_session_driver);
@@ -740,43 +764,27 @@ int crypto_session_describe(crypto_session_t cses, int alg, int nth,
 			    struct crypto_impl_desc *d)
 {
 	const struct ocf_alg *a = ocf_alg_get(alg);
-	struct crypto_session *s, *bs;
+	struct crypto_session *bs;
 	struct ocf_driver *drv;
-	int i, err = 0;
+	int err;
 
 	memset(d, 0, sizeof(*d));
-	if (!cses || !a)
+	if (!a)
 		return EINVAL;
-	s = ocf_session_head(cses);
-	for (i = 0; i < s->nini; i++)
-		if (s->ini[i].cri_alg == alg && nth-- == 0)
-			break;
-	if (i == s->nini)
-		return EINVAL;
-	if (s->dead_err)
-		return s->dead_err;
-	if (s->nparts) {
-		bs = ocf_session_part(s, s->part_of[i]);
-		if (!bs)
-			return EAGAIN;
-	} else {
-		bs = s;
-		kref_get(&bs->ref);
-	}
+	bs = ocf_session_serving(cses, alg, nth, &err);
+	if (!bs)
+		return err;
 	drv = bs->drv;
-	atomic_inc(&bs->inflight);
-	atomic_inc(&drv->inflight);
-	smp_mb__after_atomic();	/* inflight before the checks: pairs with migration */
-	if (READ_ONCE(drv->dead) || ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
-		err = EAGAIN;
-	} else {
-		d->driverid = drv->id;
-		d->flags = drv->flags;
-		strscpy(d->alg_name, a->name, sizeof(d->alg_name));
-		strscpy(d->impl_name, drv->name, sizeof(d->impl_name));
-		if (drv->dev->methods->describe)
-			err = drv->dev->methods->describe(drv->dev, bs, alg, d);
+	if (!ocf_session_enter(bs, drv)) {
+		ocf_session_put(bs);
+		return EAGAIN;
 	}
+	d->driverid = drv->id;
+	d->flags = drv->flags;
+	strscpy(d->alg_name, a->name, sizeof(d->alg_name));
+	strscpy(d->impl_name, drv->name, sizeof(d->impl_name));
+	if (drv->dev->methods->describe)
+		err = drv->dev->methods->describe(drv->dev, bs, alg, d);
 	ocf_inflight_dec(bs, drv);
 	ocf_session_put(bs);
 	return err;

@@ -80,11 +80,8 @@ again:
 		return -EBUSY;
 	err = -j->crp->crp_etype;
 	if ((err == -EAGAIN || err == -ENOBUFS) && ++j->tries < 16) {
-		if (err == -EAGAIN) {
-			mutex_lock(&j->cs->lock);
-			j->cs->ses = j->crp->crp_session;
-			mutex_unlock(&j->cs->lock);
-		}
+		if (err == -EAGAIN)
+			cdev_job_follow(j);
 		spin_lock_irq(&f->alock);
 		f->running++;
 		spin_unlock_irq(&f->alock);

@@ -138,6 +138,7 @@ int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write);
 int cdev_job_fill_pinned(struct cdev_job *j, const u8 __user *src);
 int cdev_job_run(struct cdev_job *j);
 int cdev_job_submit(struct cdev_job *j);
+void cdev_job_follow(struct cdev_job *j);
 int cdev_job_copyout(struct cdev_job *j);
 void cdev_mem_uncharge(size_t n);
 int cdev_mem_charge(size_t n);

@@ -233,8 +233,11 @@ int cdev_job_submit(struct cdev_job *j)
 	return -crypto_dispatch(crp);
 }
 
-/* EAGAIN: the session moved to another driver; follow it. */
-static void cdev_job_follow(struct cdev_job *j)
+/**
+ * cdev_job_follow() - after EAGAIN, make the session's handle the new one
+ * @j: the job whose request met EAGAIN (crp_session is the replacement)
+ */
+void cdev_job_follow(struct cdev_job *j)
 {
 	mutex_lock(&j->cs->lock);
 	j->cs->ses = j->crp->crp_session;

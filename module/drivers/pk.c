@@ -170,16 +170,10 @@ static int pk_crt_op(struct cryptkop *krp, struct pk_ws *ws)
 /* ws->e = q - 2: the exponent of inverses modulo the prime q (Fermat). */
 static void pk_q_minus_2(struct pk_ws *ws, const struct pk_mont *cq)
 {
-	pk_limb borrow = 2;
-	unsigned int i;
-
 	memset(ws->e, 0, sizeof(ws->e));
-	for (i = 0; i < cq->n; i++) {
-		pk_dlimb d = (pk_dlimb)cq->m[i] - borrow;
-
-		ws->e[i] = (pk_limb)d;
-		borrow = (pk_limb)(d >> PK_LIMB_BITS) & 1;
-	}
+	memset(ws->t, 0, sizeof(ws->t));
+	ws->t[0] = 2;
+	pk_sub(ws->e, cq->m, ws->t, cq->n);	/* q is odd and above 2 */
 }
 
 static int pk_dsa_common(struct cryptkop *krp, struct pk_ws *ws, unsigned int *pbits,

@@ -27,7 +27,16 @@ static inline void pk_select(pk_limb *r, const pk_limb *a, const pk_limb *b,
 		r[i] = (a[i] & mask) | (b[i] & ~mask);
 }
 
-static pk_limb pk_sub(pk_limb *r, const pk_limb *a, const pk_limb *b, unsigned int n)
+/**
+ * pk_sub() - r = a - b over @n limbs
+ * @r: result (may be @a or @b)
+ * @a: minuend
+ * @b: subtrahend
+ * @n: limbs
+ *
+ * Return: the borrow out.
+ */
+pk_limb pk_sub(pk_limb *r, const pk_limb *a, const pk_limb *b, unsigned int n)
 {
 	pk_limb borrow = 0;
 	unsigned int i;

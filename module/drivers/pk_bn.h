@@ -59,5 +59,6 @@ int pk_mod_exp(pk_limb *r, const pk_limb *base, const pk_limb *e, unsigned int e
 void pk_mul(pk_limb *r, const pk_limb *a, unsigned int an, const pk_limb *b,
 	    unsigned int bn);
 pk_limb pk_add(pk_limb *r, const pk_limb *a, const pk_limb *b, unsigned int n);
+pk_limb pk_sub(pk_limb *r, const pk_limb *a, const pk_limb *b, unsigned int n);
 
 #endif /* OPENCRYPTO_DRIVERS_PK_BN_H */
