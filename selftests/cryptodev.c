@@ -44,17 +44,7 @@ static int eq(const unsigned char *a, const char *hex)
 static uint32_t newses(int cipher, const unsigned char *key, int klen, int mac,
 		       const unsigned char *mkey, int mklen, int *err)
 {
-	struct session_op s;
-
-	memset(&s, 0, sizeof(s));
-	s.cipher = cipher;
-	s.key = (unsigned char *)key;
-	s.keylen = klen;
-	s.mac = mac;
-	s.mackey = (unsigned char *)mkey;
-	s.mackeylen = mklen;
-	*err = ioctl(fd, CIOCGSESSION, &s) ? errno : 0;
-	return *err ? 0 : s.ses;
+	return cdev_session(fd, cipher, key, klen, mac, mkey, mklen, err);
 }
 
 static int docrypt(uint32_t ses, int op, int flags, const void *src, void *dst,
@@ -473,6 +463,102 @@ static void test_zero_copy(void)
 	free(c);
 }
 
+/* Module parameters: write one, return 0 when it took. */
+static int set_param(const char *name, const char *val)
+{
+	char path[128];
+	FILE *f;
+	int ok;
+
+	snprintf(path, sizeof(path), "/sys/module/cryptodev/parameters/%s", name);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	ok = fputs(val, f) >= 0;
+	return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* The limits and switches of Documentation/cryptodev.md, each with its errno. */
+static void test_limits(void)
+{
+	unsigned char key[16] = { 0 }, buf[65536] = { 0 }, iv[16] = { 0 }, out[4][16];
+	uint32_t s[3], ses;
+	struct crypt_driver_op dop;
+	struct session2_op s2;
+	struct crypt_kop k;
+	int err, i, n, allhw, saved = fd;
+	__u32 feat = 1;
+
+	fd = open("/dev/crypto", O_RDWR);	/* a file with nothing in it yet */
+	set_param("max_sessions", "2");
+	s[0] = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	s[1] = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	s[2] = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	ktap_result(s[0] && s[1] && !s[2] && err == ENOSPC,
+		    "max_sessions=2: a third session is ENOSPC (err %d)", err);
+	for (i = 0; i < 3; i++)
+		if (s[i])
+			ioctl(fd, CIOCFSESSION, &s[i]);
+	set_param("max_sessions", "1024");
+
+	set_param("async_depth", "2");
+	ses = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+	for (i = 0, err = 0; i < 3 && !err; i++)
+		err = cdev_op(fd, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf, out[i], 16, NULL, iv);
+	ktap_result(i == 3 && err == EBUSY, "async_depth=2: a third async request is EBUSY (err %d)", err);
+	for (n = 0; n < 200 && i > 1; n++) {	/* fetch the two */
+		struct crypt_op c;
+
+		memset(&c, 0, sizeof(c));
+		if (!ioctl(fd, CIOCASYNCFETCH, &c))
+			i--;
+		else
+			usleep(10000);
+	}
+	set_param("async_depth", "64");
+
+	set_param("max_memory", "4096");
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_NO_ZC, buf, buf, sizeof(buf), NULL, iv);
+	ktap_result(err == ENOMEM, "max_memory=4096: a 64 KiB copy is ENOMEM (err %d)", err);
+	set_param("max_memory", "268435456");
+	ioctl(fd, CIOCFSESSION, &ses);
+
+	set_param("allow_asym", "0");
+	memset(&k, 0, sizeof(k));
+	k.crk_op = CRK_MOD_EXP;
+	k.crk_iparams = 3;
+	k.crk_oparams = 1;
+	for (i = 0; i < 4; i++) {
+		k.crk_param[i].crp_p = buf + 64 * i;
+		k.crk_param[i].crp_nbits = 64;
+	}
+	buf[128] = 7;	/* an odd modulus */
+	err = ioctl(fd, CIOCKEY, &k) ? errno : 0;
+	ioctl(fd, CIOCASYMFEAT, &feat);
+	ktap_result(err == EPERM && feat == 0,
+		    "allow_asym=0: CIOCKEY is EPERM, CIOCASYMFEAT reports nothing (err %d, %#x)", err, feat);
+	set_param("allow_asym", "1");
+	buf[128] = 0;
+
+	set_param("allow_soft", "0");
+	newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
+	memset(&s2, 0, sizeof(s2));
+	s2.cipher = CRYPTO_AES_CBC;
+	s2.key = key;
+	s2.keylen = 16;
+	s2.crid = CRYPTO_FLAG_SOFTWARE;
+	n = ioctl(fd, CIOCGSESSION2, &s2) ? errno : 0;
+	memset(&dop, 0, sizeof(dop));
+	for (allhw = 1; !ioctl(fd, CIOCGETDRIVER, &dop); dop.index = dop.crid + 1)
+		allhw &= !!(dop.flags & CRYPTO_FLAG_HARDWARE);
+	ktap_result(err == EOPNOTSUPP && n == EPERM && allhw,
+		    "allow_soft=0: a software-only hash is EOPNOTSUPP, crid SOFTWARE is EPERM, only hardware listed (%d, %d)",
+		    err, n);
+	set_param("allow_soft", "1");
+	close(fd);
+	fd = saved;
+}
+
 static void test_bad_input(void)
 {
 	unsigned char key[16] = { 0 }, buf[64] = { 0 }, iv[16] = { 0 }, mac[64];
@@ -580,7 +666,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(77);
+	ktap_plan(82);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
@@ -595,6 +681,7 @@ int main(void)
 	test_crioget();
 	test_async();
 	test_zero_copy();
+	test_limits();
 	test_bad_input();
 	err = ioctl(fd, CIOCASYMFEAT, &feat);
 	ktap_result(!err && feat != 0xdeadbeef && !(feat & ~0x1fu),
