@@ -226,6 +226,8 @@ int cdev_job_submit(struct cdev_job *j)
 
 	crp->crp_opaque = j;
 	crp->crp_callback = cdev_job_callback;
+	/* the callback only wakes or queues: run it where the request ends */
+	crp->crp_flags |= CRYPTO_F_CBIMM;
 	mutex_lock(&j->cs->lock);
 	crp->crp_session = j->cs->ses;
 	mutex_unlock(&j->cs->lock);

@@ -114,8 +114,15 @@ struct ocf_lx_tfm {
 	struct ocf_lx_kx kx;
 };
 
+struct ocf_lx_req;
+
+/* Requests kept for reuse by a session (linux_sym.c) */
+#define OCF_LX_NCACHE 4
+
 struct ocf_lx_sess {
 	int n;
+	unsigned int reqsize;		/* the largest Linux request of t[] */
+	struct ocf_lx_req *cache[OCF_LX_NCACHE];	/* free, taken by xchg() */
 	struct ocf_lx_tfm t[OCF_LX_MAX_TFMS];
 };
 

@@ -54,7 +54,8 @@
 
 #include "linux.h"
 
-#define OCF_LX_MAX_SG 64
+/* scatterlist entries in a request: 64 KiB of pinned pages, unaligned */
+#define OCF_LX_MAX_SG 20
 
 struct workqueue_struct *ocf_lx_wq;	/* ocf_lx_kx_work(), keying requests */
 
@@ -214,14 +215,29 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 				err = EINVAL;
 		}
 	}
-	if (err)
+	if (err) {
 		ocf_lx_free_tfms(ss);
-	return err;
+		return err;
+	}
+	for (i = 0; i < ss->n; i++)
+		ss->reqsize = max(ss->reqsize, ss->t[i].reqsize);
+	return 0;
 }
 
 static void ocf_lx_freesession(struct crypto_device *dev, crypto_session_t cses)
 {
-	ocf_lx_free_tfms(crypto_get_driver_session(cses));
+	struct ocf_lx_sess *ss = crypto_get_driver_session(cses);
+	int i;
+
+	for (i = 0; i < OCF_LX_NCACHE; i++) {
+		struct ocf_lx_req *rq = xchg(&ss->cache[i], NULL);
+
+		if (rq) {
+			kfree(rq->sgx);
+			kfree_sensitive(rq);
+		}
+	}
+	ocf_lx_free_tfms(ss);
 }
 
 /* How many scatterlist entries bytes [off, off + len) of the buffer need. */
@@ -361,14 +377,65 @@ static void ocf_lx_unblock(struct ocf_lx_dev *d)
 	}
 }
 
+/*
+ * A request for @crp: one the session kept, or a new one. Requests are
+ * reused rather than allocated and zeroed each time: what a request holds
+ * of the data (IV, MAC, the Linux request's context) is wiped when it
+ * goes back, its own fields are set here.
+ */
+static struct ocf_lx_req *ocf_lx_req_get(struct ocf_lx_sess *ss,
+					 struct crypto_device *dev,
+					 struct cryptop *crp)
+{
+	struct ocf_lx_req *rq = NULL;
+	int i;
+
+	for (i = 0; i < OCF_LX_NCACHE && !rq; i++)
+		if (READ_ONCE(ss->cache[i]))
+			rq = xchg(&ss->cache[i], NULL);
+	if (!rq) {
+		rq = kmalloc(sizeof(*rq) + ss->reqsize, GFP_ATOMIC | __GFP_NOWARN);
+		if (!rq)
+			return NULL;
+		rq->subsize = ss->reqsize;
+		rq->sgx = NULL;
+		rq->nsgx = 0;
+	}
+	rq->crp = crp;
+	rq->dev = dev;
+	rq->ss = ss;
+	rq->crd = crp->crp_desc;
+	rq->t = NULL;
+	rq->kx = false;
+	INIT_LIST_HEAD(&rq->kx_node);
+	rq->bounce = NULL;
+	rq->creq = -1;
+	return rq;
+}
+
+/* Give a request back to its session (before the request completes). */
+static void ocf_lx_req_put(struct ocf_lx_req *rq)
+{
+	struct ocf_lx_sess *ss = rq->ss;
+	int i;
+
+	kfree_sensitive(rq->bounce);
+	memzero_explicit(rq->iv, sizeof(rq->iv));
+	memzero_explicit(rq->mac, sizeof(rq->mac));
+	memzero_explicit(rq->sub, rq->subsize);
+	for (i = 0; i < OCF_LX_NCACHE; i++)
+		if (!cmpxchg(&ss->cache[i], NULL, rq))
+			return;
+	kfree(rq->sgx);
+	kfree(rq);
+}
+
 static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 {
 	struct ocf_lx_dev *d = rq->dev->priv;
 	struct cryptop *crp = rq->crp;
 
-	kfree_sensitive(rq->bounce);
-	kfree(rq->sgx);
-	kfree_sensitive(rq);
+	ocf_lx_req_put(rq);
 	atomic_dec(&d->inflight);
 	crp->crp_etype = err < 0 ? -err : err;
 	crypto_done(crp);
@@ -826,25 +893,15 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 	struct ocf_lx_sess *ss = crypto_get_driver_session(crp->crp_session);
 	struct ocf_lx_dev *d = dev->priv;
 	struct ocf_lx_req *rq;
-	unsigned int reqsize = 0;
-	int i, err;
+	int err;
 
-	for (i = 0; i < ss->n; i++)
-		reqsize = max(reqsize, ss->t[i].reqsize);
-	rq = kzalloc(sizeof(*rq) + reqsize, GFP_ATOMIC | __GFP_NOWARN);
+	rq = ocf_lx_req_get(ss, dev, crp);
 	if (!rq) {
 		crp->crp_etype = ENOMEM;
 		crypto_done(crp);
 		return 0;
 	}
 	atomic_inc(&d->inflight);
-	rq->crp = crp;
-	rq->creq = -1;
-	rq->dev = dev;
-	rq->ss = ss;
-	rq->crd = crp->crp_desc;
-	rq->subsize = reqsize;
-	INIT_LIST_HEAD(&rq->kx_node);
 	err = ocf_lx_start(rq, true);
 	if (err == -EINPROGRESS)
 		return 0;
@@ -855,9 +912,7 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 			smp_mb__before_atomic();	/* done with it before it is free */
 			set_bit(rq->creq, &rq->t->cfree);
 		}
-		kfree_sensitive(rq->bounce);
-		kfree(rq->sgx);
-		kfree_sensitive(rq);
+		ocf_lx_req_put(rq);
 		WRITE_ONCE(d->blocked, true);
 		/* blocked before the count: a completion in between unblocks */
 		smp_mb__before_atomic();
