@@ -290,6 +290,7 @@ int crypto_dispatch(struct cryptop *crp);
 int crypto_kdispatch(struct cryptkop *krp);
 struct cryptop *crypto_getreq(int num);
 void crypto_freereq(struct cryptop *crp);
+void crypto_clearreq(struct cryptop *crp, int num);
 int crypto_find_driver(const char *match);
 
 /* Driver API */

@@ -45,6 +45,30 @@ struct cryptop *crypto_getreq(int num)
 EXPORT_SYMBOL_OCF(crypto_getreq);
 
 /**
+ * crypto_clearreq() - make a finished request as crypto_getreq() gave it
+ * @crp: a request from crypto_getreq(@num), not dispatched or completed
+ * @num: its number of descriptors
+ *
+ * For consumers that reuse requests instead of allocating one each time:
+ * everything is zeroed (keys, IVs and pointers of the last use included)
+ * and the descriptors are linked again.
+ *
+ * Context: any.
+ */
+void crypto_clearreq(struct cryptop *crp, int num)
+{
+	struct cryptodesc *crd = (struct cryptodesc *)(crp + 1);
+	int i;
+
+	memzero_explicit(crp, sizeof(*crp) + num * sizeof(*crd));
+	INIT_LIST_HEAD(&crp->crp_next);
+	for (i = 0; i < num; i++)
+		crd[i].crd_next = i + 1 < num ? &crd[i + 1] : NULL;
+	crp->crp_desc = num ? crd : NULL;
+}
+EXPORT_SYMBOL_OCF(crypto_clearreq);
+
+/**
  * crypto_freereq() - free a request from crypto_getreq()
  * @crp: the request (not dispatched), or NULL
  *

@@ -144,10 +144,10 @@ static void ocf_finish(struct cryptop *crp, int err, bool sync)
 {
 	crp->crp_etype = err;
 	if (err == EAGAIN)
-		atomic64_inc(&ocf_stats.eagain);
+		this_cpu_inc(ocf_counters.eagain);
 	if (err)
-		atomic64_inc(&ocf_stats.errors);
-	atomic64_inc(&ocf_stats.ops);
+		this_cpu_inc(ocf_counters.errors);
+	this_cpu_inc(ocf_counters.ops);
 	crp->crp_flags |= CRYPTO_F_DONE;
 	if (!(crp->crp_state & OCF_CRP_ORDERED) &&
 	    ((crp->crp_flags & CRYPTO_F_CBIMM) ||
@@ -489,10 +489,10 @@ void crypto_done(struct cryptop *crp)
 	sync = drv->flags & CRYPTOCAP_F_SYNC;
 	if (crp->crp_etype < 0)
 		crp->crp_etype = -crp->crp_etype;
-	atomic64_inc(&drv->ops);
+	this_cpu_inc(drv->pc->ops);
 	if (crp->crp_etype)
-		atomic64_inc(&drv->errors);
-	ocf_driver_stat_latency(drv, ktime_get_ns() - crp->crp_tstamp);
+		this_cpu_inc(drv->pc->errors);
+	ocf_driver_stat_latency(drv, crp->crp_tstamp);
 	if (crp->crp_state & OCF_CRP_INDRIVER) {
 		crp->crp_state &= ~OCF_CRP_INDRIVER;
 		ocf_inflight_dec(bs, drv);
@@ -583,7 +583,7 @@ int crypto_dispatch(struct cryptop *crp)
 	crp->crp_run = NULL;
 	crp->crp_top = NULL;
 	crp->crp_olen = crp->crp_ilen;
-	crp->crp_tstamp = ktime_get_ns();
+	crp->crp_tstamp = ocf_lat_stamp();
 	INIT_WORK(&crp->crp_work, ocf_work);
 	if (crp->crp_flags & CRYPTO_F_ASYNC_KEEPORDER) {
 		crp->crp_seq = atomic64_inc_return(&ocf_order_seq) - 1;

@@ -16,11 +16,19 @@
 static DEFINE_XARRAY_ALLOC(ocf_drivers);
 static u32 ocf_next_id;		/* ids are handed out cyclically, not reused at once */
 
+static void ocf_driver_free_rcu(struct rcu_head *rcu)
+{
+	struct ocf_driver *drv = container_of(rcu, struct ocf_driver, rcu);
+
+	free_percpu(drv->pc);
+	kfree(drv);
+}
+
 static void ocf_driver_release(struct kref *ref)
 {
 	struct ocf_driver *drv = container_of(ref, struct ocf_driver, ref);
 
-	kfree_rcu(drv, rcu);
+	call_rcu(&drv->rcu, ocf_driver_free_rcu);
 }
 
 /**
@@ -128,6 +136,11 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 	drv = kzalloc(sizeof(*drv), GFP_KERNEL);
 	if (!drv)
 		return -1;
+	drv->pc = alloc_percpu(struct ocf_counters);
+	if (!drv->pc) {
+		kfree(drv);
+		return -1;
+	}
 	kref_init(&drv->ref);
 	spin_lock_init(&drv->lock);
 	INIT_LIST_HEAD(&drv->sessions);
@@ -144,6 +157,7 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 
 	if (xa_alloc_cyclic(&ocf_drivers, &id, drv, XA_LIMIT(0, OCF_MAX_DRIVERS - 1),
 			    &ocf_next_id, GFP_KERNEL) < 0) {
+		free_percpu(drv->pc);
 		kfree(drv);
 		return -1;
 	}
@@ -384,16 +398,16 @@ int crypto_driver_info(u32 driverid, struct crypto_driver_info *info)
 	info->flags = drv->flags;
 	info->dead = READ_ONCE(drv->dead);
 	info->sessions = READ_ONCE(drv->nsessions);
-	info->ops = atomic64_read(&drv->ops);
-	info->errors = atomic64_read(&drv->errors);
-	info->kops = atomic64_read(&drv->kops);
-	info->kerrors = atomic64_read(&drv->kerrors);
+	info->ops = ocf_counter_read(drv->pc, ops);
+	info->errors = ocf_counter_read(drv->pc, errors);
+	info->kops = ocf_counter_read(drv->pc, kops);
+	info->kerrors = ocf_counter_read(drv->pc, kerrors);
 	info->blocks = atomic64_read(&drv->blocks);
 	info->unblocks = atomic64_read(&drv->unblocks);
 	info->queued = READ_ONCE(drv->q[0].len) + READ_ONCE(drv->q[1].len);
 	info->migrations = atomic64_read(&drv->migrations);
-	info->cb_count = atomic64_read(&drv->cb_count);
-	info->cb_ns_total = atomic64_read(&drv->cb_ns_total);
+	info->cb_count = ocf_counter_read(drv->pc, cb_count);
+	info->cb_ns_total = ocf_counter_read(drv->pc, cb_ns_total);
 	info->cb_ns_max = atomic64_read(&drv->cb_ns_max);
 	ocf_driver_put(drv);
 	return 0;
@@ -494,12 +508,17 @@ void crypto_recalibrate(void)
 }
 EXPORT_SYMBOL_OCF(crypto_recalibrate);
 
-void ocf_driver_stat_latency(struct ocf_driver *drv, u64 ns)
+/* A request stamped by ocf_lat_stamp() (0: not sampled) is done. */
+void ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp)
 {
-	u64 max = atomic64_read(&drv->cb_ns_max);
+	u64 max, ns;
 
-	atomic64_inc(&drv->cb_count);
-	atomic64_add(ns, &drv->cb_ns_total);
+	if (!stamp)
+		return;
+	ns = ktime_get_ns() - stamp;
+	max = atomic64_read(&drv->cb_ns_max);
+	this_cpu_inc(drv->pc->cb_count);
+	this_cpu_add(drv->pc->cb_ns_total, ns);
 	while (ns > max) {
 		u64 old = atomic64_cmpxchg(&drv->cb_ns_max, max, ns);
 

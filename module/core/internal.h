@@ -93,9 +93,9 @@ struct ocf_driver {
 
 	struct ocf_queue q[OCF_NQUEUES];
 
-	/* statistics */
-	atomic64_t ops, errors, kops, kerrors, blocks, unblocks, migrations;
-	atomic64_t cb_count, cb_ns_total, cb_ns_max;
+	/* statistics: per request per CPU, the rare ones shared */
+	struct ocf_counters __percpu *pc;
+	atomic64_t blocks, unblocks, migrations, cb_ns_max;
 };
 
 struct ocf_driver *ocf_driver_get(u32 id);	/* takes a reference */
@@ -104,7 +104,7 @@ bool ocf_driver_usable(struct ocf_driver *drv, int alg);
 int ocf_driver_candidates(int crid, const int *algs, int nalgs, bool keying,
 			  struct ocf_driver **out, int max);
 void ocf_drivers_shutdown(void);
-void ocf_driver_stat_latency(struct ocf_driver *drv, u64 ns);
+void ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp);
 typedef void (*ocf_driver_fn)(struct ocf_driver *drv, void *arg);
 void ocf_visit_drivers(void *arg, ocf_driver_fn fn);
 
@@ -211,8 +211,34 @@ void ocf_kdispatch_retry(struct cryptkop *krp);
 u64 ocf_calibrate(struct ocf_driver *drv, int alg);
 
 /* Statistics (stats.c) */
+
+/*
+ * What every request counts: per CPU, so that no cache line bounces between
+ * CPUs on the fast path, and summed when read (ocf_counter_read()).
+ * Latency (cb_*) is sampled: one request in OCF_LAT_SAMPLE per CPU.
+ */
+struct ocf_counters {
+	u64 ops, errors, kops, kerrors, eagain, cb_count, cb_ns_total;
+	unsigned int lat_tick;
+};
+
+#define OCF_LAT_SAMPLE 64
+
+DECLARE_PER_CPU(struct ocf_counters, ocf_counters);	/* the framework's */
+u64 ocf_counters_sum(struct ocf_counters __percpu *pc, size_t off);
+#define ocf_counter_read(pc, field) \
+	ocf_counters_sum(pc, offsetof(struct ocf_counters, field))
+
+/* A timestamp for this request's latency, or 0 when it is not sampled. */
+static inline u64 ocf_lat_stamp(void)
+{
+	if (this_cpu_inc_return(ocf_counters.lat_tick) % OCF_LAT_SAMPLE)
+		return 0;
+	return ktime_get_ns() ?: 1;
+}
+
 struct ocf_stats {
-	atomic64_t sessions, ops, errors, kops, kerrors, eagain, migrations;
+	atomic64_t sessions, migrations;
 };
 
 extern struct ocf_stats ocf_stats;

@@ -18,8 +18,8 @@ static void ocf_kfinish(struct cryptkop *krp, int status)
 	if (status)
 		krp->krp_status = status;
 	if (krp->krp_status)
-		atomic64_inc(&ocf_stats.kerrors);
-	atomic64_inc(&ocf_stats.kops);
+		this_cpu_inc(ocf_counters.kerrors);
+	this_cpu_inc(ocf_counters.kops);
 	ocf_kret_queue(krp);
 }
 
@@ -229,7 +229,7 @@ int crypto_kdispatch(struct cryptkop *krp)
 	krp->krp_tried = 0;
 	krp->krp_drv = NULL;
 	krp->krp_hid = (u32)-1;
-	krp->krp_tstamp = ktime_get_ns();
+	krp->krp_tstamp = ocf_lat_stamp();
 	if (!ocf_kalg_valid(krp->krp_op) ||
 	    krp->krp_iparams + krp->krp_oparams > CRK_MAXPARAM) {
 		ocf_kfinish(krp, EINVAL);
@@ -255,10 +255,10 @@ void crypto_kdone(struct cryptkop *krp)
 
 	if ((int)krp->krp_status < 0)
 		krp->krp_status = -(int)krp->krp_status;
-	atomic64_inc(&drv->kops);
+	this_cpu_inc(drv->pc->kops);
 	if (krp->krp_status)
-		atomic64_inc(&drv->kerrors);
-	ocf_driver_stat_latency(drv, ktime_get_ns() - krp->krp_tstamp);
+		this_cpu_inc(drv->pc->kerrors);
+	ocf_driver_stat_latency(drv, krp->krp_tstamp);
 	krp->krp_drv = NULL;
 	if (atomic_dec_and_test(&drv->inflight))
 		wake_up_all(&drv->drain_wq);

@@ -10,25 +10,43 @@
 #include "internal.h"
 
 struct ocf_stats ocf_stats;
+DEFINE_PER_CPU(struct ocf_counters, ocf_counters);
 struct dentry *ocf_debugfs;
+
+/**
+ * ocf_counters_sum() - the total of one counter over every CPU
+ * @pc: per-CPU counters
+ * @off: the counter's offset in struct ocf_counters
+ *
+ * Context: any. The total is a snapshot: counting goes on meanwhile.
+ */
+u64 ocf_counters_sum(struct ocf_counters __percpu *pc, size_t off)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += *(u64 *)((u8 *)per_cpu_ptr(pc, cpu) + off);
+	return sum;
+}
 
 static void ocf_show_driver(struct ocf_driver *drv, void *arg)
 {
 	struct seq_file *m = arg;
-	u64 n = atomic64_read(&drv->cb_count);
+	u64 n = ocf_counter_read(drv->pc, cb_count);
 
-	seq_printf(m, "%-3u %-24s %-8s %-4s %-4s %8u %10lld %8lld %8lld %8lld %7lld %7lld %5u %5u %6lld %10llu %10lld\n",
+	seq_printf(m, "%-3u %-24s %-8s %-4s %-4s %8u %10llu %8llu %8llu %8llu %7lld %7lld %5u %5u %6lld %10llu %10lld\n",
 		   drv->id, drv->name,
 		   drv->flags & CRYPTOCAP_F_HARDWARE ? "hardware" : "software",
 		   drv->flags & CRYPTOCAP_F_SYNC ? "sync" : "-",
 		   READ_ONCE(drv->dead) ? "dead" : "live",
 		   READ_ONCE(drv->nsessions),
-		   atomic64_read(&drv->ops), atomic64_read(&drv->errors),
-		   atomic64_read(&drv->kops), atomic64_read(&drv->kerrors),
+		   ocf_counter_read(drv->pc, ops), ocf_counter_read(drv->pc, errors),
+		   ocf_counter_read(drv->pc, kops), ocf_counter_read(drv->pc, kerrors),
 		   atomic64_read(&drv->blocks), atomic64_read(&drv->unblocks),
 		   READ_ONCE(drv->q[0].len), READ_ONCE(drv->q[1].len),
 		   atomic64_read(&drv->migrations),
-		   n ? (u64)atomic64_read(&drv->cb_ns_total) / n : 0,
+		   n ? ocf_counter_read(drv->pc, cb_ns_total) / n : 0,
 		   atomic64_read(&drv->cb_ns_max));
 }
 
@@ -71,11 +89,14 @@ DEFINE_SHOW_ATTRIBUTE(ocf_costs);
 
 static int ocf_stats_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "sessions %lld\nops %lld\nerrors %lld\neagain %lld\nmigrations %lld\nkops %lld\nkerrors %lld\nmax_queue %u\n",
-		   atomic64_read(&ocf_stats.sessions), atomic64_read(&ocf_stats.ops),
-		   atomic64_read(&ocf_stats.errors), atomic64_read(&ocf_stats.eagain),
-		   atomic64_read(&ocf_stats.migrations), atomic64_read(&ocf_stats.kops),
-		   atomic64_read(&ocf_stats.kerrors), ocf_max_queue);
+	seq_printf(m, "sessions %lld\nops %llu\nerrors %llu\neagain %llu\nmigrations %lld\nkops %llu\nkerrors %llu\nmax_queue %u\n",
+		   atomic64_read(&ocf_stats.sessions),
+		   ocf_counter_read(&ocf_counters, ops),
+		   ocf_counter_read(&ocf_counters, errors),
+		   ocf_counter_read(&ocf_counters, eagain),
+		   atomic64_read(&ocf_stats.migrations),
+		   ocf_counter_read(&ocf_counters, kops),
+		   ocf_counter_read(&ocf_counters, kerrors), ocf_max_queue);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(ocf_stats);

@@ -14,6 +14,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
@@ -53,6 +54,8 @@ struct cdev_session {
 	u8 *mackey;			/* a copy, for CIOCCPHASH's check */
 	unsigned int mackeylen;
 
+	struct cdev_job *spare;		/* a finished job kept for reuse (job.c) */
+
 	/* multi-call hashing (COP_FLAG_UPDATE): the data so far */
 	u8 *hbuf;
 	size_t hlen, hcap;
@@ -81,7 +84,16 @@ void cdev_waiter_done(struct cdev_waiter *w);
 int cdev_waiter_wait(struct cdev_waiter *w);
 
 struct cdev_job {
+	/* kept when the job is reused for another request (job.c) */
 	struct cryptop *crp;
+	int ndesc;			/* descriptors of crp */
+	u8 *buf;			/* the data, kvmalloc'ed */
+	size_t bufcap;			/* its size, charged to cdev_mem */
+	u8 mac[AALG_MAX_RESULT_LEN];
+	u8 iv[EALG_MAX_BLOCK_LEN];	/* next IV for COP_FLAG_WRITE_IV */
+	struct crypt_op cop;		/* async: what CIOCASYNCFETCH returns */
+
+	/* from here on, zero for each request: memset_startat(j, 0, cs) */
 	struct cdev_session *cs;
 	struct cdev_file *f;		/* async jobs only */
 	struct cdev_job *parent;	/* owns the buffer we use: freed after us */
@@ -89,9 +101,7 @@ struct cdev_job {
 	struct list_head node;		/* on cdev_file.done */
 	bool async;
 	int tries;			/* EAGAIN resubmissions */
-
-	u8 *buf;			/* the data, kvmalloc'ed */
-	size_t buflen;			/* charged to cdev_mem */
+	size_t buflen;			/* bytes of buf this request uses */
 	/* zero-copy: the user's pages, pinned, as the request's buffer */
 	struct page **pages;
 	struct bio_vec *bvec;
@@ -100,14 +110,11 @@ struct cdev_job {
 	struct crypto_uio uio;
 	unsigned int datalen;		/* bytes of data in the buffer */
 	unsigned int outoff, outlen;	/* what goes to dst */
-	u8 mac[AALG_MAX_RESULT_LEN];
-	u8 iv[EALG_MAX_BLOCK_LEN];	/* next IV for COP_FLAG_WRITE_IV */
 	int ivalg;			/* the cipher it continues */
 	bool enc;
 	unsigned int ivlen;		/* 0: COP_FLAG_WRITE_IV not asked */
 	unsigned int ivlen_out;		/* 0: nothing to write back */
 	unsigned int maclen_out;
-	struct crypt_op cop;		/* async: what CIOCASYNCFETCH returns */
 	struct cdev_out out;
 };
 
@@ -134,6 +141,7 @@ int cdev_crid_class(void);
 /* job.c */
 struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t buflen);
 void cdev_job_free(struct cdev_job *j);
+void cdev_job_destroy(struct cdev_job *j);
 int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write);
 int cdev_job_fill_pinned(struct cdev_job *j, const u8 __user *src);
 int cdev_job_run(struct cdev_job *j);

@@ -45,11 +45,36 @@ void cdev_mem_uncharge(size_t n)
 	atomic_long_sub(n, &cdev_stats.memory);
 }
 
+/* Jobs whose buffer is at most this big are kept for the next request. */
+#define CDEV_SPARE_MAX (16 * 1024)
+
+/* The job a session kept, if it fits: its buffer stays charged. */
+static struct cdev_job *cdev_job_reuse(struct cdev_session *cs, int ndesc,
+				       size_t buflen)
+{
+	struct cdev_job *j;
+
+	if (!READ_ONCE(cs->spare))
+		return NULL;
+	j = xchg(&cs->spare, NULL);
+	if (!j)
+		return NULL;
+	if (j->ndesc != ndesc || j->bufcap < buflen) {
+		cdev_job_destroy(j);
+		return NULL;
+	}
+	crypto_clearreq(j->crp, ndesc);
+	memset_startat(j, 0, cs);
+	return j;
+}
+
 /**
  * cdev_job_alloc() - a request with @ndesc descriptors and a data buffer
  * @cs: its session, referenced by the job
  * @ndesc: descriptors
  * @buflen: bytes of data buffer (0: none)
+ *
+ * The session's spare job is taken when it fits; otherwise one is made.
  *
  * Return: the job or an ERR_PTR.
  */
@@ -58,6 +83,9 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 	struct cdev_job *j;
 	int err;
 
+	j = cdev_job_reuse(cs, ndesc, buflen);
+	if (j)
+		goto init;
 	j = kzalloc(sizeof(*j), GFP_KERNEL_ACCOUNT);
 	if (!j)
 		return ERR_PTR(-ENOMEM);
@@ -66,6 +94,7 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 		kfree(j);
 		return ERR_PTR(-ENOMEM);
 	}
+	j->ndesc = ndesc;
 	if (buflen) {
 		err = cdev_mem_charge(buflen);
 		if (err) {
@@ -80,8 +109,10 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 			kfree(j);
 			return ERR_PTR(-ENOMEM);
 		}
-		j->buflen = buflen;
+		j->bufcap = buflen;
 	}
+init:
+	j->buflen = buflen;
 	kref_get(&cs->ref);
 	j->cs = cs;
 	atomic_inc(&cdev_stats.jobs);
@@ -90,13 +121,36 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 }
 
 /**
+ * cdev_job_destroy() - free a job for good: request, buffer and all
+ * @j: a job that is no request's any more (a session's spare, or one
+ *     cdev_job_free() does not keep)
+ */
+void cdev_job_destroy(struct cdev_job *j)
+{
+	if (j->buf) {
+		kvfree_sensitive(j->buf, j->bufcap);
+		cdev_mem_uncharge(j->bufcap);
+	}
+	crypto_freereq(j->crp);
+	memzero_explicit(j->mac, sizeof(j->mac));
+	memzero_explicit(j->iv, sizeof(j->iv));
+	kfree(j);
+}
+
+/**
  * cdev_job_free() - free a job that no driver holds
  * @j: the job
+ *
+ * A job with a small buffer becomes its session's spare (the previous one
+ * is destroyed): the data it held is wiped first.
  *
  * Context: process.
  */
 void cdev_job_free(struct cdev_job *j)
 {
+	struct cdev_session *cs = j->cs;
+	struct cdev_job *parent = j->parent;
+
 	if (j->npages) {
 		unpin_user_pages_dirty_lock(j->pages, j->npages, j->pinned_write);
 		cdev_mem_uncharge((size_t)j->npages << PAGE_SHIFT);
@@ -105,16 +159,18 @@ void cdev_job_free(struct cdev_job *j)
 	atomic_dec(&cdev_stats.jobs);
 	kvfree(j->pages);
 	kvfree(j->bvec);
-	if (j->buf) {
-		kvfree_sensitive(j->buf, j->buflen);
-		cdev_mem_uncharge(j->buflen);
+	if (j->bufcap <= CDEV_SPARE_MAX) {
+		if (j->buflen)
+			memzero_explicit(j->buf, j->buflen);
+		memzero_explicit(j->mac, j->maclen_out);
+		memzero_explicit(j->iv, j->ivlen);
+		j = xchg(&cs->spare, j);
 	}
-	crypto_freereq(j->crp);
-	cdev_session_put(j->cs);
-	memzero_explicit(j->mac, sizeof(j->mac));
-	if (j->parent)
-		cdev_job_free(j->parent);
-	kfree(j);
+	if (j)
+		cdev_job_destroy(j);
+	cdev_session_put(cs);
+	if (parent)
+		cdev_job_free(parent);
 }
 
 /**
