@@ -53,6 +53,14 @@ const struct ocf_lx_map *ocf_lx_map_get(int alg);
 #define OCF_LX_KSLOT(op)	(CRYPTO_ALGORITHM_ALL + (op))
 #define OCF_LX_NSLOTS		OCF_LX_KSLOT(CRK_ALGORITHM_ALL)
 
+/* A transform of a freed session, kept for the next (linux_idle.c) */
+#define OCF_LX_IDLE 8
+
+struct ocf_lx_idle_tfm {
+	enum ocf_lx_kind kind;
+	void *tfm;			/* NULL: a free entry */
+};
+
 /* One opencrypto driver: the implementations of one provider module. */
 struct ocf_lx_dev {
 	struct crypto_device dev;
@@ -64,6 +72,11 @@ struct ocf_lx_dev {
 	atomic_t inflight;		/* requests inside the Linux driver */
 	char *impl[OCF_LX_NSLOTS];	/* Linux driver name per slot */
 	struct list_head node;
+
+	spinlock_t idle_lock;		/* idle[], idle_closed */
+	struct ocf_lx_idle_tfm idle[OCF_LX_IDLE];
+	bool idle_closed;		/* the driver is going: keep none */
+	struct delayed_work idle_work;	/* frees them once unused a while */
 };
 
 /* A session: one Linux transform per algorithm of the chain. */
@@ -78,6 +91,7 @@ struct acomp_req;
  * item, and only while no request runs on it (linux_sym.c explains).
  */
 struct ocf_lx_kx {
+	struct ocf_lx_tfm *t;		/* whose key transform this is */
 	spinlock_t lock;		/* the fields below */
 	union {
 		struct crypto_skcipher *sk;
@@ -111,7 +125,7 @@ struct ocf_lx_tfm {
 	struct acomp_req *creq[OCF_LX_NCREQ];
 	unsigned long cfree;
 	unsigned int reqsize;
-	struct ocf_lx_kx kx;
+	struct ocf_lx_kx *kx;		/* made by the first request that needs it */
 };
 
 struct ocf_lx_req;
@@ -130,6 +144,11 @@ extern const struct crypto_driver_methods ocf_lx_methods;
 extern struct workqueue_struct *ocf_lx_wq;
 
 int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint);
+
+void ocf_lx_idle_init(struct ocf_lx_dev *d);
+void ocf_lx_idle_exit(struct ocf_lx_dev *d);
+void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name);
+bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm);
 
 int ocf_lx_sym_init(void);
 void ocf_lx_sym_exit(void);

@@ -243,6 +243,7 @@ static struct ocf_lx_dev *ocf_lx_dev_get(const struct ocf_lx_found *f)
 	d->dev.name = d->name;
 	d->dev.methods = &ocf_lx_methods;
 	d->dev.priv = d;
+	ocf_lx_idle_init(d);
 	list_add_tail(&d->node, &ocf_lx_devs);
 	return d;
 }
@@ -263,6 +264,7 @@ static void ocf_lx_dev_free(struct ocf_lx_dev *d)
 
 	if (d->id >= 0)
 		crypto_unregister_all(d->id);
+	ocf_lx_idle_exit(d);
 	for (i = 0; i < OCF_LX_NSLOTS; i++)
 		kfree(d->impl[i]);
 	list_del(&d->node);

@@ -54,8 +54,8 @@
 
 #include "linux.h"
 
-/* scatterlist entries in a request: 64 KiB of pinned pages, unaligned */
-#define OCF_LX_MAX_SG 20
+/* scatterlist entries in a request; more: a table kept with it (sgx) */
+#define OCF_LX_MAX_SG 8
 
 struct workqueue_struct *ocf_lx_wq;	/* ocf_lx_kx_work(), keying requests */
 
@@ -107,8 +107,10 @@ static void ocf_lx_free_comp(struct ocf_lx_tfm *t)
  */
 static void ocf_lx_free_kx(struct ocf_lx_tfm *t)
 {
-	struct ocf_lx_kx *kx = &t->kx;
+	struct ocf_lx_kx *kx = t->kx;
 
+	if (!kx)
+		return;
 	cancel_work_sync(&kx->work);
 	WARN_ON_ONCE(!list_empty(&kx->wait) || kx->busy);
 	if (t->kind == OCF_LX_SKCIPHER)
@@ -118,24 +120,29 @@ static void ocf_lx_free_kx(struct ocf_lx_tfm *t)
 	else if (t->kind == OCF_LX_HMAC)
 		crypto_free_ahash(kx->ah);
 	kfree_sensitive(kx->key);
-	kx->key = NULL;
-	kx->keyed = false;
+	kfree(kx);
+	t->kx = NULL;
 }
 
-static void ocf_lx_free_tfms(struct ocf_lx_sess *ss)
+/* Free a session's transforms, or give them to the driver to keep. */
+static void ocf_lx_free_tfms(struct ocf_lx_dev *d, struct ocf_lx_sess *ss)
 {
 	int i;
 
 	for (i = 0; i < ss->n; i++) {
-		ocf_lx_free_kx(&ss->t[i]);
-		if (ss->t[i].kind == OCF_LX_SKCIPHER)
-			crypto_free_skcipher(ss->t[i].sk);
-		else if (ss->t[i].kind == OCF_LX_AEAD || ss->t[i].kind == OCF_LX_GMAC)
-			crypto_free_aead(ss->t[i].ae);
-		else if (ss->t[i].kind == OCF_LX_COMP)
-			ocf_lx_free_comp(&ss->t[i]);
-		else
-			crypto_free_ahash(ss->t[i].ah);
+		struct ocf_lx_tfm *t = &ss->t[i];
+
+		ocf_lx_free_kx(t);
+		if (t->kind == OCF_LX_SKCIPHER) {
+			if (!ocf_lx_idle_keep(d, t->kind, t->sk))
+				crypto_free_skcipher(t->sk);
+		} else if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC) {
+			crypto_free_aead(t->ae);
+		} else if (t->kind == OCF_LX_COMP) {
+			ocf_lx_free_comp(t);
+		} else if (!ocf_lx_idle_keep(d, t->kind, t->ah)) {
+			crypto_free_ahash(t->ah);
+		}
 	}
 	ss->n = 0;
 }
@@ -160,11 +167,9 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 		}
 		t->alg = cri->cri_alg;
 		t->kind = m->kind;
-		spin_lock_init(&t->kx.lock);
-		INIT_LIST_HEAD(&t->kx.wait);
-		INIT_WORK(&t->kx.work, ocf_lx_kx_work);
 		if (m->kind == OCF_LX_SKCIPHER) {
-			t->sk = crypto_alloc_skcipher(name, 0, 0);
+			t->sk = ocf_lx_idle_take(d, m->kind, name) ?:
+				crypto_alloc_skcipher(name, 0, 0);
 			if (IS_ERR(t->sk)) {
 				err = EOPNOTSUPP;
 				break;
@@ -203,7 +208,8 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			    crypto_aead_setauthsize(t->ae, t->taglen))
 				err = EINVAL;
 		} else {
-			t->ah = crypto_alloc_ahash(name, 0, 0);
+			t->ah = ocf_lx_idle_take(d, m->kind, name) ?:
+				crypto_alloc_ahash(name, 0, 0);
 			if (IS_ERR(t->ah)) {
 				err = EOPNOTSUPP;
 				break;
@@ -216,7 +222,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 		}
 	}
 	if (err) {
-		ocf_lx_free_tfms(ss);
+		ocf_lx_free_tfms(d, ss);
 		return err;
 	}
 	for (i = 0; i < ss->n; i++)
@@ -237,7 +243,7 @@ static void ocf_lx_freesession(struct crypto_device *dev, crypto_session_t cses)
 			kfree_sensitive(rq);
 		}
 	}
-	ocf_lx_free_tfms(ss);
+	ocf_lx_free_tfms(dev->priv, ss);
 }
 
 /* How many scatterlist entries bytes [off, off + len) of the buffer need. */
@@ -447,7 +453,7 @@ static int ocf_lx_start(struct ocf_lx_req *rq, bool first);
 /* A descriptor that ran on the key transform is over. */
 static void ocf_lx_kx_put(struct ocf_lx_req *rq)
 {
-	struct ocf_lx_kx *kx = &rq->t->kx;
+	struct ocf_lx_kx *kx = rq->t->kx;
 	unsigned long flags;
 
 	rq->kx = false;
@@ -527,17 +533,17 @@ static OCF_COMPLETION(ocf_lx_complete)
 /* The transforms the current descriptor runs on: the session's or its key's. */
 static struct crypto_skcipher *ocf_lx_sk(struct ocf_lx_req *rq)
 {
-	return rq->kx ? rq->t->kx.sk : rq->t->sk;
+	return rq->kx ? rq->t->kx->sk : rq->t->sk;
 }
 
 static struct crypto_ahash *ocf_lx_ah(struct ocf_lx_req *rq)
 {
-	return rq->kx ? rq->t->kx.ah : rq->t->ah;
+	return rq->kx ? rq->t->kx->ah : rq->t->ah;
 }
 
 static struct crypto_aead *ocf_lx_ae(struct ocf_lx_req *rq)
 {
-	return rq->kx ? rq->t->kx.ae : rq->t->ae;
+	return rq->kx ? rq->t->kx->ae : rq->t->ae;
 }
 
 /*
@@ -690,11 +696,32 @@ static bool ocf_lx_kx_has(const struct ocf_lx_kx *kx, const struct cryptodesc *c
  * (counted in its busy), -EINPROGRESS when it waits for the work, or an
  * error.
  */
+/* @t's key transform's state, made at its first use (atomic context). */
+static struct ocf_lx_kx *ocf_lx_kx_get(struct ocf_lx_tfm *t)
+{
+	struct ocf_lx_kx *kx = READ_ONCE(t->kx);
+
+	if (kx)
+		return kx;
+	kx = kzalloc(sizeof(*kx), GFP_ATOMIC | __GFP_NOWARN);
+	if (!kx)
+		return NULL;
+	kx->t = t;
+	spin_lock_init(&kx->lock);
+	INIT_LIST_HEAD(&kx->wait);
+	INIT_WORK(&kx->work, ocf_lx_kx_work);
+	if (cmpxchg(&t->kx, NULL, kx)) {	/* another request made it first */
+		kfree(kx);
+		kx = READ_ONCE(t->kx);
+	}
+	return kx;
+}
+
 static int ocf_lx_key_explicit(struct ocf_lx_req *rq, struct ocf_lx_tfm *t)
 {
 	const struct cryptodesc *crd = rq->crd;
 	const struct cryptoini *ini;
-	struct ocf_lx_kx *kx = &t->kx;
+	struct ocf_lx_kx *kx;
 	unsigned int klen = crd->crd_klen / 8;
 	unsigned long flags;
 	int ret;
@@ -706,6 +733,9 @@ static int ocf_lx_key_explicit(struct ocf_lx_req *rq, struct ocf_lx_tfm *t)
 	    !crypto_memneq(ini->cri_key, crd->crd_key, klen))
 		return 0;			/* the session's own key */
 
+	kx = ocf_lx_kx_get(t);
+	if (!kx)
+		return -ENOMEM;
 	spin_lock_irqsave(&kx->lock, flags);
 	if (list_empty(&kx->wait) && !kx->keying && ocf_lx_kx_has(kx, crd) &&
 	    kx->reqsize <= rq->subsize) {
@@ -728,7 +758,7 @@ static int ocf_lx_key_explicit(struct ocf_lx_req *rq, struct ocf_lx_tfm *t)
  */
 static int ocf_lx_kx_setkey(struct ocf_lx_tfm *t, const struct cryptodesc *crd)
 {
-	struct ocf_lx_kx *kx = &t->kx;
+	struct ocf_lx_kx *kx = t->kx;
 	unsigned int klen = crd->crd_klen / 8;
 	const char *name;
 	u8 *copy;
@@ -804,7 +834,7 @@ static int ocf_lx_kx_setkey(struct ocf_lx_tfm *t, const struct cryptodesc *crd)
  */
 static void ocf_lx_kx_submit(struct ocf_lx_req *rq)
 {
-	struct ocf_lx_kx *kx = &rq->t->kx;
+	struct ocf_lx_kx *kx = rq->t->kx;
 	struct ocf_lx_req *big;
 	int err;
 
@@ -835,7 +865,7 @@ static void ocf_lx_kx_submit(struct ocf_lx_req *rq)
 static void ocf_lx_kx_work(struct work_struct *work)
 {
 	struct ocf_lx_kx *kx = container_of(work, struct ocf_lx_kx, work);
-	struct ocf_lx_tfm *t = container_of(kx, struct ocf_lx_tfm, kx);
+	struct ocf_lx_tfm *t = kx->t;
 	struct ocf_lx_req *rq;
 	int err;
 
