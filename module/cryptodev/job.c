@@ -142,7 +142,8 @@ void cdev_job_destroy(struct cdev_job *j)
  * @j: the job
  *
  * A job with a small buffer becomes its session's spare (the previous one
- * is destroyed): the data it held is wiped first.
+ * is destroyed). The data it holds stays in memory of the same session
+ * until the next request overwrites it or cdev_job_destroy() wipes it.
  *
  * Context: process.
  */
@@ -159,13 +160,8 @@ void cdev_job_free(struct cdev_job *j)
 	atomic_dec(&cdev_stats.jobs);
 	kvfree(j->pages);
 	kvfree(j->bvec);
-	if (j->bufcap <= CDEV_SPARE_MAX) {
-		if (j->buflen)
-			memzero_explicit(j->buf, j->buflen);
-		memzero_explicit(j->mac, j->maclen_out);
-		memzero_explicit(j->iv, j->ivlen);
+	if (j->bufcap <= CDEV_SPARE_MAX)
 		j = xchg(&cs->spare, j);
-	}
 	if (j)
 		cdev_job_destroy(j);
 	cdev_session_put(cs);

@@ -385,9 +385,10 @@ static void ocf_lx_unblock(struct ocf_lx_dev *d)
 
 /*
  * A request for @crp: one the session kept, or a new one. Requests are
- * reused rather than allocated and zeroed each time: what a request holds
- * of the data (IV, MAC, the Linux request's context) is wiped when it
- * goes back, its own fields are set here.
+ * reused rather than allocated and zeroed each time; what one holds of the
+ * data (IV, MAC, the Linux request's context) stays in memory of the same
+ * session, like the key in its transform, and is wiped when the session
+ * frees it (ocf_lx_freesession()).
  */
 static struct ocf_lx_req *ocf_lx_req_get(struct ocf_lx_sess *ss,
 					 struct crypto_device *dev,
@@ -426,14 +427,11 @@ static void ocf_lx_req_put(struct ocf_lx_req *rq)
 	int i;
 
 	kfree_sensitive(rq->bounce);
-	memzero_explicit(rq->iv, sizeof(rq->iv));
-	memzero_explicit(rq->mac, sizeof(rq->mac));
-	memzero_explicit(rq->sub, rq->subsize);
 	for (i = 0; i < OCF_LX_NCACHE; i++)
 		if (!cmpxchg(&ss->cache[i], NULL, rq))
 			return;
 	kfree(rq->sgx);
-	kfree(rq);
+	kfree_sensitive(rq);
 }
 
 static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
