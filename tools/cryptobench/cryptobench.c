@@ -179,7 +179,8 @@ static void usage(void)
 		"             openssl (default: all)\n"
 		"  -d DRIVER  opencrypto driver (name or crid) for /dev/crypto and kernel-ocf;\n"
 		"             default: the framework's choice, plus aes-128-cbc on virtio_crypto\n"
-		"             (sync, async, kernel-tfm) when present and no -p is given\n"
+		"             (sync, async, kernel-tfm) when present, no -p is given and the\n"
+		"             framework does not choose it already\n"
 		"  -t N       threads of the threads path (default: the CPUs)\n"
 		"  -T MSECS   time per measurement (default 300)\n"
 		"  --csv FILE, --csv-stdout   the rows as CSV (stdout: between '--- csv begin ---'\n"
@@ -524,7 +525,12 @@ int main(int argc, char **argv)
 		set_label[0] = drv;
 	} else if (!plist && (!any_alg || want_alg[0])) {
 		int crid = find_driver("virtio_crypto");
+		char why[160];
 
+		/* not when the framework's choice is the accelerator already */
+		if (crid >= 0 && !env_probe(&algs[0], &envs[0][0], why, sizeof(why)) &&
+		    envs[0][0].got_crid == crid)
+			crid = -1;
 		if (crid >= 0) {
 			envs[1][0].crid = crid;
 			set_label[1] = "virtio_crypto";
