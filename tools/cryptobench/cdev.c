@@ -173,7 +173,7 @@ static void crid_name(int fd, int crid, char *name, unsigned int len)
 /*
  * What serves @a on e->crid: the crid (CIOCGSESSION2 with "hardware or
  * software" for the default, which is CIOCGSESSION's choice) and the Linux
- * driver (CIOCGSESSINFO).
+ * driver (CIOCGSESSINFO). Returns 0 or an errno (@why says what failed).
  */
 int env_probe(const struct balg *a, struct env *e, char *why, unsigned int whylen)
 {
@@ -187,7 +187,7 @@ int env_probe(const struct balg *a, struct env *e, char *why, unsigned int whyle
 	fd = open("/dev/crypto", O_RDWR);
 	if (fd < 0) {
 		snprintf(why, whylen, "/dev/crypto: %s", strerror(errno));
-		return -1;
+		return errno;
 	}
 	if (a->kind == K_PK) {
 		if (e->crid >= 0) {
@@ -204,7 +204,7 @@ int env_probe(const struct balg *a, struct env *e, char *why, unsigned int whyle
 	if (err) {
 		snprintf(why, whylen, "CIOCGSESSION2 %s: %s", a->name, strerror(err));
 		close(fd);
-		return -1;
+		return err;
 	}
 	crid_name(fd, e->got_crid, e->ocf_name, sizeof(e->ocf_name));
 	memset(&si, 0, sizeof(si));

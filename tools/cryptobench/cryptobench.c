@@ -667,6 +667,9 @@ int main(int argc, char **argv)
 					snprintf(r->driver, sizeof(r->driver), "%s", e->ocf_name);
 				if (!have_want)
 					row_error(r, "no OpenSSL reference value");
+				else if (probe == EOPNOTSUPP && e->crid != -1)	/* -d */
+					row_na(r, "%s does not serve %s", set_label[plan[i].set],
+					       a->name);
 				else if (!strncmp(path, "kernel-", 7))
 					run_kernel(a, size, path + 7, e, want, r);
 				else if (!strcmp(path, "openssl"))
