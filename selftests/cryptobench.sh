@@ -17,7 +17,7 @@ nrc=$?
 end=$(date +%s)
 echo "KTAP version 1"
 awk -v rc=$rc -v nrc=$nrc -v secs=$((end - start)) -v neg=$out.neg '
-	($1 == "aes-128-cbc" || $1 == "sha256") && $2 ~ /^[0-9]+$/ && NF >= 7 {
+	/^(aes-128-cbc|sha256) / && $2 ~ /^[0-9]+$/ && NF >= 7 {
 		t++
 		d = $1 " " $2 " B " $3 " (" $4 ")"
 		if ($5 == "ERROR") {
