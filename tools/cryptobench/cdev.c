@@ -291,8 +291,13 @@ static void do_sync(const struct balg *a, unsigned int size, const struct env *e
 
 		memset(out, 0, sizeof(out));
 		err = cd_modexp(fd, e->crid, out, &st);
+		if (!err && st == ENODEV && e->crid != -1) {	/* -d */
+			row_na(r, "%s offers no CRK_MOD_EXP", e->ocf_name);
+			goto out;
+		}
 		if (err || st) {
-			row_error(r, "CIOCKEY CRK_MOD_EXP: %s, status %u", strerror(err), st);
+			row_error(r, "CIOCKEY%s CRK_MOD_EXP: %s", e->crid == -1 ? "" : "2",
+				  strerror(err ? err : (int)st));
 			goto out;
 		}
 		modexp_check(out, chk);
@@ -303,7 +308,7 @@ static void do_sync(const struct balg *a, unsigned int size, const struct env *e
 		do {
 			err = cd_modexp(fd, e->crid, out, &st);
 			if (err || st) {
-				row_error(r, "CIOCKEY: %s, status %u", strerror(err), st);
+				row_error(r, "CIOCKEY: %s", strerror(err ? err : (int)st));
 				goto out;
 			}
 			r->ops++;
