@@ -21,7 +21,7 @@ DESTDIR ?=
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all modules modules_install install uninstall clean deps check \
-	check-all demo selftests cryptocheck dkms-install help
+	check-all demo bench selftests cryptocheck cryptobench dkms-install help
 
 all: modules
 
@@ -56,10 +56,15 @@ selftests:
 cryptocheck:
 	$(MAKE) -C tools/cryptocheck
 
+# tools/cryptobench against the system's libcrypto (STATIC=1: statically)
+cryptobench:
+	$(MAKE) -C tools/cryptobench
+
 clean:
 	@if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR)/module clean; fi
 	$(MAKE) -C selftests clean
 	$(MAKE) -C tools/cryptocheck clean
+	$(MAKE) -C tools/cryptobench clean
 
 # Install what building and testing need (Debian packages; idempotent).
 deps:
@@ -74,6 +79,10 @@ check-all:
 demo:
 	tools/demo $(KERNEL)
 
+# The benchmark's standard set in a guest: results/DATE-KERNEL/ (table, CSV, plots)
+bench:
+	tools/bench $(KERNEL)
+
 help:
 	@echo "make [KDIR=...]          build opencrypto.ko and cryptodev.ko"
 	@echo "make install             modules, <crypto/cryptodev.h>, udev rule"
@@ -82,3 +91,5 @@ help:
 	@echo "make cryptocheck         tools/cryptocheck: /dev/crypto against libcrypto"
 	@echo "make check [KERNEL=...]  build and run every test in a QEMU guest"
 	@echo "make demo                boot a guest and show /dev/crypto at work"
+	@echo "make cryptobench         tools/cryptobench: benchmark of /dev/crypto, AF_ALG, OpenSSL"
+	@echo "make bench [KERNEL=...]  the benchmark's standard set in a guest: results/DATE-KERNEL/"

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * cryptobench: what the main program and the paths (cdev.c: /dev/crypto,
+ * afalg.c: AF_ALG, ref.c: OpenSSL and the kernel benchmark module) share.
+ */
+#ifndef CRYPTOBENCH_H
+#define CRYPTOBENCH_H
+
+#include <stdint.h>
+
+#include "bench.h"
+
+enum kind { K_CIPHER, K_AEAD, K_HASH, K_MAC, K_PK };
+
+struct balg {
+	const char *name;	/* bench.h's name */
+	enum kind kind;
+	int cipher, mac;	/* CRYPTO_* of <crypto/cryptodev.h> */
+	unsigned int keylen, ivlen;
+	unsigned int outlen;	/* digest or tag bytes */
+	const char *af_type, *af_name;	/* AF_ALG's type and generic name */
+};
+
+/* Where /dev/crypto sessions go: one set of rows runs on one choice. */
+struct env {
+	int crid;		/* -1: the framework's choice, else CIOCGSESSION2's crid */
+	int got_crid;		/* the driver the alg's session landed on (-1: unknown) */
+	char ocf_name[48];	/* its opencrypto name */
+	char cra[64];		/* the Linux driver serving it (cra_driver_name) */
+};
+
+enum rstat { ROW_OK, ROW_NA, ROW_ERR };
+
+struct row {
+	const struct balg *alg;
+	unsigned int size;
+	char path[24];
+	char driver[64];
+	int set;		/* which env (0: the main one) */
+	enum rstat st;
+	unsigned long long ops, ns;
+	char note[200];
+};
+
+extern unsigned int opt_msecs;
+extern const char *opt_corrupt;
+
+uint64_t now_ns(void);
+void bench_patterns(unsigned char *key, unsigned char *iv, unsigned char *data, unsigned int size);
+/* The 16 check bytes of an operation's output (bench.h's BENCH_CHECK). */
+void check_of(const struct balg *a, unsigned int size, const unsigned char *out,
+	      const unsigned char *mac, unsigned char chk[BENCH_CHECK_BYTES]);
+/*
+ * Compare a path's check value with OpenSSL's; on a mismatch mark the row an
+ * error. (--corrupt PATH flips a bit first: to test that this catches it.)
+ */
+int check_row(struct row *r, const unsigned char *want, unsigned char *got);
+void row_error(struct row *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void row_na(struct row *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hex(const unsigned char *b, unsigned int n, char *out);
+
+/* ref.c */
+int ossl_check(const struct balg *a, unsigned int size, unsigned char chk[BENCH_CHECK_BYTES]);
+void run_openssl(const struct balg *a, unsigned int size, const unsigned char *want, struct row *r);
+void run_kernel(const struct balg *a, unsigned int size, const char *which,
+		const struct env *e, const unsigned char *want, struct row *r);
+
+/* cdev.c */
+int env_probe(const struct balg *a, struct env *e, char *why, unsigned int whylen);
+void run_cdev(const struct balg *a, unsigned int size, const struct env *e,
+	      const unsigned char *want, struct row *r, unsigned int threads);
+void zc_restore(void);
+
+/* afalg.c */
+void run_afalg(const struct balg *a, unsigned int size, const struct env *e, int setup,
+	       const unsigned char *want, struct row *r);
+
+#endif /* CRYPTOBENCH_H */
