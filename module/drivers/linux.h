@@ -123,6 +123,8 @@ extern const struct crypto_driver_methods ocf_lx_methods;
 extern struct workqueue_struct *ocf_lx_wq;
 
 int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint);
+u8 *ocf_lx_rsa_pubkey_der(const struct crparam *n, const struct crparam *e,
+			  unsigned int *len);
 
 int ocf_lx_sym_init(void);
 void ocf_lx_sym_exit(void);
