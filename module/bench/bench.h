@@ -25,9 +25,14 @@
  *   depth  requests in flight (default 1)
  *
  * Result: "ops=<n> ns=<n> bytes=<n> driver=<name> out=<32 hex digits>"
- * where out is the check value of one operation (BENCH_CHECK below) and
- * driver the Linux driver name (tfm) or the opencrypto driver name (ocf);
- * or "error=<positive errno>" for a command that failed.
+ * where ops is the operations completed in ns nanoseconds, bytes is ops
+ * times size (modexp-2048: times BENCH_MODEXP_BYTES), out the check value
+ * of one operation (BENCH_CHECK below) and driver the Linux driver name
+ * (tfm) or the opencrypto driver name (ocf); or "error=<positive errno>"
+ * for a command that failed (EINVAL for a malformed one). The line ends
+ * with a newline. The write returns its whole length whenever the command
+ * was read, whatever its outcome, and puts the file position back to 0,
+ * so that write-then-read can repeat on one open file.
  */
 #ifndef OPENCRYPTO_BENCH_H
 #define OPENCRYPTO_BENCH_H

@@ -144,6 +144,8 @@ extern const struct crypto_driver_methods ocf_lx_methods;
 extern struct workqueue_struct *ocf_lx_wq;
 
 int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint);
+u8 *ocf_lx_rsa_pubkey_der(const struct crparam *n, const struct crparam *e,
+			  unsigned int *len);
 
 void ocf_lx_idle_init(struct ocf_lx_dev *d);
 void ocf_lx_idle_exit(struct ocf_lx_dev *d);

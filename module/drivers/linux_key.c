@@ -181,6 +181,27 @@ static u8 *ocf_lx_rsa_pubkey(struct ocf_lx_num n, struct ocf_lx_num e, unsigned 
 	return der;
 }
 
+/**
+ * ocf_lx_rsa_pubkey_der() - the key of a modular exponentiation on "rsa"
+ * @n: the modulus, as a keying parameter (little-endian)
+ * @e: the exponent, likewise
+ * @len: set to the length of the encoding
+ *
+ * The DER RSAPublicKey { @n, @e } that crypto_akcipher_set_pub_key() of
+ * the Linux akcipher "rsa" takes: raw RSA encryption with it computes
+ * m^e mod n, which is how CRK_MOD_EXP runs on the Linux drivers. For
+ * consumers that drive the transform themselves (opencrypto_bench).
+ *
+ * Context: process (allocates with GFP_KERNEL).
+ * Return: the encoding in a new buffer, to kfree(); NULL when out of memory.
+ */
+u8 *ocf_lx_rsa_pubkey_der(const struct crparam *n, const struct crparam *e,
+			  unsigned int *len)
+{
+	return ocf_lx_rsa_pubkey(ocf_lx_num(n), ocf_lx_num(e), len);
+}
+EXPORT_SYMBOL_OCF(ocf_lx_rsa_pubkey_der);
+
 /*
  * Modulus sizes rsa-generic takes (rsa_check_key_length(), on the size in
  * bytes of the modulus without leading zeros): 512, 1024, 1536 (not in
