@@ -222,7 +222,7 @@ struct ocf_counters {
 	unsigned int lat_tick;
 };
 
-#define OCF_LAT_SAMPLE 64
+#define OCF_LAT_SAMPLE 256
 
 DECLARE_PER_CPU(struct ocf_counters, ocf_counters);	/* the framework's */
 u64 ocf_counters_sum(struct ocf_counters __percpu *pc, size_t off);

@@ -32,7 +32,7 @@ static void ocf_session_release(struct kref *ref)
 	for (i = 0; i < s->nini; i++)
 		kfree_sensitive(s->ini[i].cri_key);
 	ocf_driver_put(s->drv);
-	kfree_sensitive(s);
+	kfree(s);	/* the keys are apart, wiped above */
 }
 
 void ocf_session_put(struct crypto_session *s)

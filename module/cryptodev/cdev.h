@@ -35,6 +35,7 @@ struct cdev_file {
 	struct mutex lock;		/* sessions, nsessions */
 	struct xarray sessions;		/* id -> struct cdev_session */
 	unsigned int nsessions;
+	u32 next_id;			/* the next session id to try */
 
 	spinlock_t alock;		/* the fields below */
 	struct list_head done;		/* finished async jobs, oldest first */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * /dev/crypto sessions: per open file, under random non-zero ids (0 means
- * "no session" to OpenSSL), each one crypto_newsession() of the framework.
+ * /dev/crypto sessions: per open file, under non-zero ids (0 means "no
+ * session" to OpenSSL) handed out in turn, so that a freed id comes back
+ * only after the ids wrap around (and the table stays dense: no tree nodes
+ * made and freed per session), each one crypto_newsession() of the
+ * framework.
  * A session is freed when CIOCFSESSION or close drops the table's reference
  * and the last request using it has finished.
  */
-#include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -16,7 +18,7 @@
 void cdev_file_init(struct cdev_file *f)
 {
 	mutex_init(&f->lock);
-	xa_init(&f->sessions);
+	xa_init_flags(&f->sessions, XA_FLAGS_ALLOC1);
 	spin_lock_init(&f->alock);
 	INIT_LIST_HEAD(&f->done);
 	init_waitqueue_head(&f->wq);
@@ -111,23 +113,19 @@ static int cdev_check_alg(int alg, struct crypto_alg_params *p, bool mac_role,
 
 static int cdev_insert(struct cdev_file *f, struct cdev_session *cs)
 {
-	int err, tries;
+	int err;
 
 	mutex_lock(&f->lock);
 	if (f->nsessions >= cdev_max_sessions) {
 		mutex_unlock(&f->lock);
 		return -ENOSPC;
 	}
-	for (tries = 0; tries < 64; tries++) {
-		cs->id = get_random_u32();
-		if (!cs->id)
-			continue;
-		err = xa_insert(&f->sessions, cs->id, cs, GFP_KERNEL);
-		if (err != -EBUSY)
-			break;
-	}
-	if (!err)
+	err = xa_alloc_cyclic(&f->sessions, &cs->id, cs, xa_limit_32b,
+			      &f->next_id, GFP_KERNEL);
+	if (err >= 0) {
+		err = 0;
 		f->nsessions++;
+	}
 	mutex_unlock(&f->lock);
 	return err;
 }

@@ -9,9 +9,9 @@
  * keeps up to OCF_LX_IDLE transforms of freed sessions, their keys wiped,
  * and gives them to new sessions of the same implementation.
  *
- * A kept transform holds its provider module, so the transforms go after
- * OCF_LX_IDLE_MS without use: a module whose sessions are all closed can
- * be unloaded a moment later. Hardware transforms are never kept (they may
+ * A kept transform holds its provider module, so the kept transforms go
+ * OCF_LX_IDLE_MS after the first was kept: a module whose sessions are all
+ * closed can be unloaded a moment later. Hardware transforms are never kept (they may
  * hold device state, and hot-unplug must find none).
  */
 #include <crypto/aead.h>
@@ -114,7 +114,7 @@ bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm)
 	}
 	spin_unlock_bh(&d->idle_lock);
 	if (kept)
-		mod_delayed_work(ocf_lx_wq, &d->idle_work, msecs_to_jiffies(OCF_LX_IDLE_MS));
+		queue_delayed_work(ocf_lx_wq, &d->idle_work, msecs_to_jiffies(OCF_LX_IDLE_MS));
 	return kept;
 }
 
