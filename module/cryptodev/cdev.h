@@ -10,6 +10,7 @@
 #define OPENCRYPTO_CRYPTODEV_CDEV_H
 
 #include <linux/completion.h>
+#include <linux/hashtable.h>
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -18,7 +19,6 @@
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
-#include <linux/xarray.h>
 
 #include <opencrypto/crypto.h>
 
@@ -33,9 +33,9 @@ extern unsigned int cdev_zc_min;	/* smallest request mapped, not copied */
 
 struct cdev_file {
 	struct mutex lock;		/* sessions, nsessions */
-	struct xarray sessions;		/* id -> struct cdev_session */
+	DECLARE_HASHTABLE(sessions, 6);	/* struct cdev_session, by id */
 	unsigned int nsessions;
-	u32 next_id;			/* the next session id to try */
+	u32 last_id;			/* the id handed out last */
 
 	spinlock_t alock;		/* the fields below */
 	struct list_head done;		/* finished async jobs, oldest first */
@@ -46,6 +46,7 @@ struct cdev_file {
 
 struct cdev_session {
 	u32 id;
+	struct hlist_node node;		/* in cdev_file.sessions */
 	struct kref ref;		/* the table's, and each job's */
 	struct mutex lock;		/* ses updates, the hash accumulator */
 	crypto_session_t ses;		/* the framework's handle (follows EAGAIN) */

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * /dev/crypto sessions: per open file, under non-zero ids (0 means "no
- * session" to OpenSSL) handed out in turn, so that a freed id comes back
- * only after the ids wrap around (and the table stays dense: no tree nodes
- * made and freed per session), each one crypto_newsession() of the
- * framework.
+ * /dev/crypto sessions: per open file, in a hash table (no allocation to
+ * add or remove one), under non-zero ids (0 means "no session" to OpenSSL)
+ * handed out in turn, so that a freed id comes back only after the ids
+ * wrap around; each one crypto_newsession() of the framework.
  * A session is freed when CIOCFSESSION or close drops the table's reference
  * and the last request using it has finished.
  */
@@ -18,7 +17,7 @@
 void cdev_file_init(struct cdev_file *f)
 {
 	mutex_init(&f->lock);
-	xa_init_flags(&f->sessions, XA_FLAGS_ALLOC1);
+	hash_init(f->sessions);
 	spin_lock_init(&f->alock);
 	INIT_LIST_HEAD(&f->done);
 	init_waitqueue_head(&f->wq);
@@ -50,6 +49,17 @@ void cdev_session_put(struct cdev_session *cs)
 	kref_put(&cs->ref, cdev_session_release);
 }
 
+/* The session @id of @f, or NULL; under f->lock. */
+static struct cdev_session *cdev_lookup(struct cdev_file *f, u32 id)
+{
+	struct cdev_session *cs;
+
+	hash_for_each_possible(f->sessions, cs, node, id)
+		if (cs->id == id)
+			return cs;
+	return NULL;
+}
+
 /**
  * cdev_session_get() - find a session of an open file
  * @f: the open file
@@ -62,7 +72,7 @@ struct cdev_session *cdev_session_get(struct cdev_file *f, u32 id)
 	struct cdev_session *cs;
 
 	mutex_lock(&f->lock);
-	cs = xa_load(&f->sessions, id);
+	cs = cdev_lookup(f, id);
 	if (cs)
 		kref_get(&cs->ref);
 	mutex_unlock(&f->lock);
@@ -113,21 +123,19 @@ static int cdev_check_alg(int alg, struct crypto_alg_params *p, bool mac_role,
 
 static int cdev_insert(struct cdev_file *f, struct cdev_session *cs)
 {
-	int err;
-
 	mutex_lock(&f->lock);
 	if (f->nsessions >= cdev_max_sessions) {
 		mutex_unlock(&f->lock);
 		return -ENOSPC;
 	}
-	err = xa_alloc_cyclic(&f->sessions, &cs->id, cs, xa_limit_32b,
-			      &f->next_id, GFP_KERNEL);
-	if (err >= 0) {
-		err = 0;
-		f->nsessions++;
-	}
+	/* the next id not in use (at most max_sessions of them are) */
+	do
+		cs->id = ++f->last_id;
+	while (!cs->id || cdev_lookup(f, cs->id));
+	hash_add(f->sessions, &cs->node, cs->id);
+	f->nsessions++;
 	mutex_unlock(&f->lock);
-	return err;
+	return 0;
 }
 
 /**
@@ -239,9 +247,11 @@ int cdev_freesession(struct cdev_file *f, u32 id)
 	struct cdev_session *cs;
 
 	mutex_lock(&f->lock);
-	cs = xa_erase(&f->sessions, id);
-	if (cs)
+	cs = cdev_lookup(f, id);
+	if (cs) {
+		hash_del(&cs->node);
 		f->nsessions--;
+	}
 	mutex_unlock(&f->lock);
 	if (!cs)
 		return -EINVAL;
@@ -253,13 +263,13 @@ int cdev_freesession(struct cdev_file *f, u32 id)
 void cdev_file_release(struct cdev_file *f)
 {
 	struct cdev_session *cs;
-	unsigned long id;
+	struct hlist_node *tmp;
+	int bkt;
 
-	xa_for_each(&f->sessions, id, cs) {
-		xa_erase(&f->sessions, id);
+	hash_for_each_safe(f->sessions, bkt, tmp, cs, node) {
+		hash_del(&cs->node);
 		cdev_session_put(cs);
 	}
-	xa_destroy(&f->sessions);
 	f->nsessions = 0;
 }
 
