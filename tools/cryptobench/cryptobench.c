@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -300,10 +301,10 @@ static void write_csv(FILE *f)
 	}
 }
 
-/* A target line: "figure" is what the target is about; <0: not measured. */
+/* A target line: "figure" is what the target is about; NAN: not measured. */
 static void target(const char *what, double figure, const char *unit, int met, int info)
 {
-	if (figure < 0)
+	if (isnan(figure))
 		printf("  %-64s %12s  n/a (not measured)\n", what, "-");
 	else
 		printf("  %-64s %10.3f%-2s  %s\n", what, figure, unit,
@@ -346,7 +347,7 @@ static void targets(unsigned int nsets)
 			if (f < 0 && !find_row(algs[i].name, sz, "kernel-tfm", set))
 				continue;
 			snprintf(what, sizeof(what), "%s %u B: overhead", algs[i].name, sz);
-			target(what, f < 0 ? -1 : (1 - f) * 100, " %", f >= 0 &&
+			target(what, f < 0 ? NAN : (1 - f) * 100, " %", f >= 0 &&
 			       (1 - f) <= (k ? 0.02 : 0.10), strcmp(algs[i].name, "aes-128-cbc"));
 		}
 	}
@@ -360,12 +361,12 @@ static void targets(unsigned int nsets)
 			continue;
 		f = ratio_of(a, b);
 		snprintf(what, sizeof(what), "aes-128-cbc %u B: sync / af_alg", t2sizes[s]);
-		target(what, f, "x", f >= 10, 0);
+		target(what, f < 0 ? NAN : f, "x", f >= 10, 0);
 	}
 	if (find_row("aes-128-cbc", 65536, "sync-zc", sw_set)) {
 		f = ratio_of(find_row("aes-128-cbc", 65536, "sync-zc", sw_set),
 			     find_row("aes-128-cbc", 65536, "kernel-tfm", sw_set));
-		target("aes-128-cbc 65536 B: sync-zc / kernel-tfm", f, "x", f >= 0.95, 0);
+		target("aes-128-cbc 65536 B: sync-zc / kernel-tfm", f < 0 ? NAN : f, "x", f >= 0.95, 0);
 	}
 	printf(" 3. session-per-op at 64 B >= 5x af_alg-setup (ops/s)\n");
 	for (i = 0; i < NALGS; i++) {
@@ -377,7 +378,7 @@ static void targets(unsigned int nsets)
 			continue;
 		f = ratio_of(a, b);
 		snprintf(what, sizeof(what), "%s 64 B: session-per-op / af_alg-setup", algs[i].name);
-		target(what, f, "x", f >= 5, 0);
+		target(what, f < 0 ? NAN : f, "x", f >= 5, 0);
 	}
 	printf(" 4. async-32 on the virtio-crypto accelerator >= 2x its sync ops/s at 64 B"
 	       " (aes-128-cbc)\n");
@@ -390,7 +391,7 @@ static void targets(unsigned int nsets)
 		f = ratio_of(find_row("aes-128-cbc", 64, "async-32", k),
 			     find_row("aes-128-cbc", 64, "sync", k));
 		snprintf(what, sizeof(what), "aes-128-cbc 64 B on %s: async-32 / sync", e->ocf_name);
-		target(what, f, "x", f >= 2, 0);
+		target(what, f < 0 ? NAN : f, "x", f >= 2, 0);
 		found = 1;
 	}
 	if (!found)
