@@ -106,7 +106,8 @@ struct cryptoini {
  *	@crd_skip are authenticated only (associated data), the rest is the
  *	payload; the tag is written at (encrypt) or checked against (decrypt:
  *	EBADMSG when wrong) @crd_inject. AEAD descriptors need
- *	CRD_F_IV_EXPLICIT.
+ *	CRD_F_IV_EXPLICIT. After a failed decryption the payload holds no
+ *	unverified plaintext, but need not hold the ciphertext any more.
  */
 struct cryptodesc {
 	int crd_skip;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Symmetric sessions on Linux transforms: skcipher for ciphers, ahash for
- * hashes and HMACs. Requests go through the asynchronous API over
- * scatterlists built on the request's own buffer (no bounce for flat
- * kernel memory, scatterlists or page segments); descriptors run one after
- * the other, each started from the completion of the previous one. Nothing
+ * hashes and HMACs, aead for AEADs, GMAC and CBC-MAC. Requests go through
+ * the asynchronous API over scatterlists built on the request's own buffer
+ * (no bounce for flat kernel memory, scatterlists or page segments; an
+ * AEAD's only when its tag is not right after its data, see
+ * ocf_lx_start_aead()); descriptors run one after the other, each started
+ * from the completion of the previous one. Nothing
  * sleeps in process(): a full hardware queue on the first descriptor
  * returns ERESTART, and the next completion of the driver unblocks it.
  *
@@ -475,7 +477,7 @@ static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 
 	if (rq->kx)
 		ocf_lx_kx_put(rq);
-	if (!err && rq->t->kind == OCF_LX_AEAD) {
+	if (!err && rq->bounce && rq->t->kind == OCF_LX_AEAD) {
 		/* back into the request: the payload, and the tag when encrypting */
 		err = crypto_copyback(rq->crp, crd->crd_skip + crd->crd_aadlen,
 				      crd->crd_len - crd->crd_aadlen,
@@ -498,7 +500,7 @@ static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 		rq->creq = -1;
 		kfree_sensitive(rq->bounce);
 		rq->bounce = NULL;
-	} else if (!err && rq->t->kind == OCF_LX_GMAC) {
+	} else if (!err && rq->bounce && rq->t->kind == OCF_LX_GMAC) {
 		err = crypto_mac_result(rq->crp, crd, rq->bounce + crd->crd_len, rq->t->taglen);
 		kfree_sensitive(rq->bounce);
 		rq->bounce = NULL;
@@ -551,9 +553,63 @@ static struct crypto_aead *ocf_lx_ae(struct ocf_lx_req *rq)
 }
 
 /*
- * An AEAD descriptor runs on a linear copy of AAD, payload and tag (the tag
- * need not follow the payload in the request's buffer, and Linux wants it
- * there). The IV must be explicit: crd_inject holds the tag, not an IV.
+ * Can the AEAD descriptor run in place on the request's buffer? Linux wants
+ * AAD, payload and tag one after the other: so does the common layout
+ * (/dev/crypto's AAD | data | tag), with the tag at crd_inject right after
+ * the range and inside the buffer. GMAC and CBC-MAC write their tag there
+ * only when crypto_mac_result() would write all of it at crd_inject too:
+ * no crp_mac, no cri_mlen truncating it.
+ */
+static bool ocf_lx_aead_direct(const struct ocf_lx_req *rq, const struct ocf_lx_tfm *t)
+{
+	const struct cryptodesc *crd = rq->crd;
+	const struct cryptop *crp = rq->crp;
+	const struct cryptoini *ini;
+
+	if ((s64)crd->crd_skip + crd->crd_len != crd->crd_inject ||
+	    (s64)crd->crd_inject + t->taglen > crp->crp_ilen)
+		return false;
+	if (t->kind != OCF_LX_GMAC)
+		return true;
+	ini = crypto_session_ini(crp->crp_session, crd->crd_alg, 0);
+	return !crp->crp_mac && !(ini && ini->cri_mlen && ini->cri_mlen < t->taglen);
+}
+
+/*
+ * A decryption in place that failed: Linux may have written the unverified
+ * plaintext over the payload already; leave zeros instead.
+ */
+static void ocf_lx_aead_wipe(struct ocf_lx_req *rq)
+{
+	static const u8 zero[256];
+	const struct cryptodesc *crd = rq->crd;
+	int off = crd->crd_skip + crd->crd_aadlen;
+	int end = crd->crd_skip + crd->crd_len;
+
+	for (; off < end; off += sizeof(zero))
+		crypto_copyback(rq->crp, off, min_t(int, end - off, sizeof(zero)), zero);
+}
+
+static OCF_COMPLETION(ocf_lx_complete_inplace)
+{
+	struct ocf_lx_req *rq = OCF_COMPLETION_DATA();
+
+	if (err == -EINPROGRESS)	/* left the backlog; not done yet */
+		return;
+	if (err)
+		ocf_lx_aead_wipe(rq);
+	ocf_lx_step_done(rq, err);
+}
+
+/*
+ * An AEAD descriptor runs in place on the request's buffer when its layout
+ * is Linux's (ocf_lx_aead_direct()): one scatterlist over AAD, payload and
+ * tag, src == dst, encryption writing the tag after the payload. Any other
+ * layout runs on a linear copy of AAD, payload and tag, copied back by
+ * ocf_lx_step_done(); so does a hardware driver's request that would need
+ * more than OCF_LX_HW_MAX_SG entries. A failed decryption leaves the
+ * payload untouched (copy) or zeroed (in place), never the unverified
+ * plaintext. The IV must be explicit: crd_inject holds the tag, not an IV.
  * GMAC and CCM's CBC-MAC are the same with all of the range as associated
  * data and no payload: the 16-byte tag of GCM or CCM (B0 says 16), which
  * crypto_mac_result() truncates to cri_mlen, as FreeBSD's cryptosoft did
@@ -564,23 +620,36 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	const struct cryptodesc *crd = rq->crd;
 	struct aead_request *req = (void *)rq->sub;
 	struct crypto_aead *ae = ocf_lx_ae(rq);
+	struct ocf_lx_dev *d = rq->dev->priv;
 	bool gmac = t->kind == OCF_LX_GMAC;
 	bool enc = gmac || (crd->crd_flags & CRD_F_ENCRYPT);
 	int aadlen = gmac ? crd->crd_len : crd->crd_aadlen;
 	int payload = crd->crd_len - aadlen;
+	struct scatterlist *sg = NULL;
 	int err;
 
 	if (!(crd->crd_flags & CRD_F_IV_EXPLICIT))
 		return -EINVAL;
-	rq->bounce = kmalloc(crd->crd_len + t->taglen, GFP_ATOMIC | __GFP_NOWARN);
-	if (!rq->bounce)
-		return -ENOMEM;
-	err = crypto_copydata(rq->crp, crd->crd_skip, crd->crd_len, rq->bounce);
-	if (!err && !enc)
-		err = crypto_copydata(rq->crp, crd->crd_inject, t->taglen,
-				      rq->bounce + crd->crd_len);
-	if (err)
-		return -err;
+	if (ocf_lx_aead_direct(rq, t)) {
+		sg = ocf_lx_sg(rq, crd->crd_skip, crd->crd_len + t->taglen);
+		if (IS_ERR(sg))
+			return PTR_ERR(sg);
+		if (d->hw && sg_nents(sg) > OCF_LX_HW_MAX_SG)
+			sg = NULL;
+	}
+	if (!sg) {
+		rq->bounce = kmalloc(crd->crd_len + t->taglen, GFP_ATOMIC | __GFP_NOWARN);
+		if (!rq->bounce)
+			return -ENOMEM;
+		err = crypto_copydata(rq->crp, crd->crd_skip, crd->crd_len, rq->bounce);
+		if (!err && !enc)
+			err = crypto_copydata(rq->crp, crd->crd_inject, t->taglen,
+					      rq->bounce + crd->crd_len);
+		if (err)
+			return -err;
+		sg_init_one(rq->sg, rq->bounce, crd->crd_len + t->taglen);
+		sg = rq->sg;
+	}
 	memset(rq->iv, 0, sizeof(rq->iv));
 	if (t->alg == CRYPTO_AES_CCM_16 || t->alg == CRYPTO_AES_CCM_CBC_MAC) {
 		/* Linux's ccm(aes) takes the counter block: L' = 15 - 12 - 1 */
@@ -589,13 +658,23 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	} else {
 		memcpy(rq->iv, crd->crd_iv, crypto_aead_ivsize(ae));
 	}
-	sg_init_one(rq->sg, rq->bounce, crd->crd_len + t->taglen);
 	aead_request_set_tfm(req, ae);
-	aead_request_set_callback(req, flags, ocf_lx_complete, rq);
 	aead_request_set_ad(req, aadlen);
-	aead_request_set_crypt(req, rq->sg, rq->sg, enc ? payload : payload + t->taglen,
-			       rq->iv);
-	return enc ? crypto_aead_encrypt(req) : crypto_aead_decrypt(req);
+	aead_request_set_crypt(req, sg, sg, enc ? payload : payload + t->taglen, rq->iv);
+	if (enc) {
+		aead_request_set_callback(req, flags, ocf_lx_complete, rq);
+		return crypto_aead_encrypt(req);
+	}
+	if (rq->bounce) {
+		aead_request_set_callback(req, flags, ocf_lx_complete, rq);
+		return crypto_aead_decrypt(req);
+	}
+	aead_request_set_callback(req, flags, ocf_lx_complete_inplace, rq);
+	err = crypto_aead_decrypt(req);
+	/* over already (not queued, backlogged or refused for a full queue) */
+	if (err && err != -EINPROGRESS && err != -EBUSY && err != -ENOSPC)
+		ocf_lx_aead_wipe(rq);
+	return err;
 }
 
 /*

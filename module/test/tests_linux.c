@@ -559,6 +559,153 @@ static int t_linux_aead(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/* Where the layouts test puts the descriptor and the tag. */
+struct ocft_aead_layout {
+	const char *what;
+	int skip;		/* crd_skip */
+	int tag;		/* crd_inject: -1 right after the range, else this */
+	int gap;		/* with -1: this many bytes after the range */
+	bool inplace;		/* the driver runs it on the buffer, not a copy */
+};
+
+static const struct ocft_aead_layout ocft_aead_layouts[] = {
+	{ "tag after the data, skip 5", 5, -1, 0, true },
+	{ "tag before the data", 21, 3, 0, false },
+	{ "tag 3 bytes after the data", 5, -1, 3, false },
+};
+
+/*
+ * One AEAD operation of @k on driver @id with layout @l on a buffer of
+ * @kind, its bytes around the descriptor and tag set to 0x5a. @mode as
+ * ocft_aead_run(). The whole buffer must come out as expected: the
+ * ciphertext and the tag at crd_inject, or the plaintext, or after a bad
+ * tag (EBADMSG) no unverified plaintext: zeros in place, the ciphertext
+ * when the driver worked on a copy. Returns 0 or a diagnosed error.
+ */
+static int ocft_aead_layout_run(const struct ocft_aead_kat *k, int id,
+				const struct ocft_aead_layout *l,
+				enum ocft_bufkind kind, int mode)
+{
+	struct cryptoini cri = { .cri_alg = k->alg };
+	u8 key[32], pt[128], ct[160], aad[64];
+	int klen, aadlen, ptlen, ctlen, inject, ilen, rc;
+	struct cryptodesc *d;
+	u8 *img, *want, *got;
+	struct ocft_req *r;
+	crypto_session_t s;
+	bool ok = true;
+
+	klen = ocft_unhex(k->key, key, sizeof(key));
+	aadlen = ocft_unhex(k->aad, aad, sizeof(aad));
+	ptlen = ocft_hexcat_n(k->pt, ARRAY_SIZE(k->pt), pt, sizeof(pt));
+	ctlen = ocft_hexcat_n(k->ct, ARRAY_SIZE(k->ct), ct, sizeof(ct));
+	if (klen < 0 || aadlen < 0 || ptlen < 0 || ctlen != ptlen + 16)
+		return -EINVAL;
+	inject = l->tag < 0 ? l->skip + aadlen + ptlen + l->gap : l->tag;
+	ilen = max(l->skip + aadlen + ptlen, inject + 16) + 4;
+	img = kmalloc_array(3, ilen, GFP_KERNEL);
+	if (!img)
+		return -ENOMEM;
+	want = img + ilen;
+	got = want + ilen;
+	memset(img, 0x5a, ilen);
+	memcpy(img + l->skip, aad, aadlen);
+	memcpy(img + l->skip + aadlen, mode ? ct : pt, ptlen);
+	if (mode)
+		memcpy(img + inject, ct + ptlen, 16);
+	if (mode == 2)
+		img[inject] ^= 0x80;
+	memcpy(want, img, ilen);
+	if (!mode) {
+		memcpy(want + l->skip + aadlen, ct, ptlen);
+		memcpy(want + inject, ct + ptlen, 16);
+	} else if (mode == 1) {
+		memcpy(want + l->skip + aadlen, pt, ptlen);
+	} else if (l->inplace) {
+		memset(want + l->skip + aadlen, 0, ptlen);
+	}
+
+	cri.cri_klen = klen * 8;
+	cri.cri_key = key;
+	rc = crypto_newsession(&s, &cri, id);
+	if (rc) {
+		kfree(img);
+		return 1000 + rc;
+	}
+	r = ocft_req_new(ilen, kind, GFP_KERNEL);
+	if (!r) {
+		crypto_freesession(s);
+		kfree(img);
+		return -ENOMEM;
+	}
+	r->crp.crp_session = s;
+	d = r->crp.crp_desc;
+	d->crd_alg = k->alg;
+	d->crd_skip = l->skip;
+	d->crd_len = aadlen + ptlen;
+	d->crd_aadlen = aadlen;
+	d->crd_inject = inject;
+	d->crd_flags = CRD_F_IV_EXPLICIT | (mode ? 0 : CRD_F_ENCRYPT);
+	ocft_unhex(k->iv, d->crd_iv, EALG_MAX_BLOCK_LEN);
+	ocft_req_write(r, img);
+	rc = ocft_submit_wait(r, &ok);
+	if (rc == -1 && r->leaked) {
+		kfree(img);
+		return -ETIMEDOUT;	/* @r and the session are still the driver's */
+	}
+	CHECK_EQ(rc, mode == 2 ? EBADMSG : 0);
+	ocft_req_read(r, got);
+	CHECK(!memcmp(got, want, ilen));
+	ocft_req_free(r);
+	crypto_freesession(s);
+	kfree(img);
+	return ok ? 0 : -EBADMSG;
+}
+
+/*
+ * The AEAD vectors in other layouts than AAD | data | tag at 0, on every
+ * driver of each and every kind of buffer: the tag right after the data
+ * with the descriptor at crd_skip 5 (the driver runs it in place), and the
+ * tag elsewhere (before the data, or 3 bytes after it: on a copy);
+ * encryption, decryption, and a bad tag.
+ */
+static int t_linux_aead_layouts(void)
+{
+	static const enum ocft_bufkind kinds[] = { OCFT_BUF_FLAT, OCFT_BUF_SG, OCFT_BUF_IOV };
+	static const char * const kname[] = { "flat", "sg", "iov" };
+	const int nl = ARRAY_SIZE(ocft_aead_layouts), nk = ARRAY_SIZE(kinds);
+	struct crypto_driver_info info;
+	unsigned int i;
+	bool ok = true;
+	int id, c, rc;
+
+	for (i = 0; i < ARRAY_SIZE(ocft_aead_kats); i++) {
+		const struct ocft_aead_kat *k = &ocft_aead_kats[i];
+		int n = 0;
+
+		for (id = -1; ocft_next_driver(k->alg, &id, &info); n++) {
+			/* every layout, buffer kind and mode */
+			for (c = 0; c < nl * nk * 3; c++) {
+				const struct ocft_aead_layout *l = &ocft_aead_layouts[c / (nk * 3)];
+				int b = c / 3 % nk, mode = c % 3;
+
+				rc = ocft_aead_layout_run(k, id, l, kinds[b], mode);
+				if (!rc)
+					continue;
+				ocft_diag("%s on %s, %s, %s, mode %d: error %d", k->what,
+					  info.name, l->what, kname[b], mode, rc);
+				ok = false;
+				if (rc == -ETIMEDOUT)
+					return OCFT_FAIL;
+			}
+		}
+		ocft_diag("%s: %d driver(s)", k->what, n);
+		if (!n)
+			ok = false;
+	}
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /*
  * One CCM CBC-MAC over the data of the first AES-128 vector on driver @id,
  * with a session truncating to @mlen (0: none), the descriptor's @flags and
@@ -1257,6 +1404,7 @@ out:
 
 const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_aead_known_answers", t_linux_aead },
+	{ "linux_drivers_aead_layouts", t_linux_aead_layouts },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
 	{ "linux_drivers_ccm_cbc_mac", t_linux_ccm_cbc_mac },
 	{ "linux_drivers_deflate", t_linux_deflate },
