@@ -119,9 +119,7 @@ struct crypto_session {
 	struct crypto_session *parent;	/* split: the session this is part of */
 	int part;			/* split: our index in the parent */
 
-	/* the algorithms, a private copy (keys zeroed on free) */
-	struct cryptoini ini[OCF_MAX_CHAIN];
-	int nini;
+	int nini;			/* algorithms in ini[] (at the end) */
 	int crid;			/* as asked for at creation */
 
 	/* bound session (nparts == 0) */
@@ -141,6 +139,9 @@ struct crypto_session {
 	bool closing;			/* being freed; ocf_session_mutex */
 	bool freed_by_driver;		/* the driver's freesession ran */
 	int dead_err;			/* requests fail with this (ENXIO, EBADF) */
+
+	/* the algorithms, a private copy (keys zeroed on free) */
+	struct cryptoini ini[];
 };
 
 /* guards split-session part slots against replacement by migration */

@@ -46,7 +46,7 @@ static struct crypto_session *ocf_session_alloc(const struct cryptoini *ini,
 	struct crypto_session *s;
 	int i;
 
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	s = kzalloc(struct_size(s, ini, nini), GFP_KERNEL);
 	if (!s)
 		return NULL;
 	kref_init(&s->ref);
@@ -364,7 +364,7 @@ int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int c
 	const int class = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
 	struct ocf_lineage *lin;
 	struct crypto_session *s;
-	struct cryptoini *ini;
+	struct cryptoini ini[OCF_MAX_CHAIN];	/* a checked copy of the chain */
 	int nini, err;
 
 	if (!cses || !cri)
@@ -382,9 +382,8 @@ int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int c
 			return EINVAL;
 		ocf_driver_put(drv);
 	}
-	ini = kcalloc(OCF_MAX_CHAIN, sizeof(*ini), GFP_KERNEL);
 	lin = kzalloc(sizeof(*lin), GFP_KERNEL);
-	if (!ini || !lin) {
+	if (!lin) {
 		err = ENOMEM;
 		goto out;
 	}
@@ -405,7 +404,6 @@ int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int c
 	*cses = s;
 out:
 	kfree(lin);
-	kfree(ini);
 	return err;
 }
 EXPORT_SYMBOL_OCF(crypto_newsession);

@@ -45,18 +45,31 @@ void cdev_mem_uncharge(size_t n)
 	atomic_long_sub(n, &cdev_stats.memory);
 }
 
-/* Jobs whose buffer is at most this big are kept for the next request. */
+/*
+ * Jobs whose buffer is at most this big are kept for the next request: one
+ * per session, and one per CPU for new sessions (a session per operation).
+ */
 #define CDEV_SPARE_MAX (16 * 1024)
 
-/* The job a session kept, if it fits: its buffer stays charged. */
+static DEFINE_PER_CPU(struct cdev_job *, cdev_spare);
+
+static void cdev_job_free_kept(struct cdev_job *j);
+
+/* The job the session or this CPU kept, if it fits: its buffer stays charged. */
 static struct cdev_job *cdev_job_reuse(struct cdev_session *cs, int ndesc,
 				       size_t buflen)
 {
-	struct cdev_job *j;
+	struct cdev_job *j = NULL;
 
-	if (!READ_ONCE(cs->spare))
-		return NULL;
-	j = xchg(&cs->spare, NULL);
+	if (READ_ONCE(cs->spare))
+		j = xchg(&cs->spare, NULL);
+	if (!j) {
+		j = this_cpu_xchg(cdev_spare, NULL);
+		if (j && cdev_mem_charge(j->bufcap)) {	/* uncharged while kept */
+			cdev_job_free_kept(j);
+			return NULL;
+		}
+	}
 	if (!j)
 		return NULL;
 	if (j->ndesc != ndesc || j->bufcap < buflen) {
@@ -137,13 +150,56 @@ void cdev_job_destroy(struct cdev_job *j)
 	kfree(j);
 }
 
+/* Free a CPU's spare job: its buffer is not charged. */
+static void cdev_job_free_kept(struct cdev_job *j)
+{
+	kvfree_sensitive(j->buf, j->bufcap);
+	crypto_freereq(j->crp);
+	kfree(j);
+}
+
+/**
+ * cdev_job_stash() - keep a session's spare job for any session, wiped
+ * @j: a job no request uses, its buffer at most CDEV_SPARE_MAX
+ *
+ * It becomes this CPU's spare (the one there before is destroyed), its
+ * buffer no longer charged: with no file open, /dev/crypto holds nothing
+ * but these, at most CDEV_SPARE_MAX per CPU.
+ */
+void cdev_job_stash(struct cdev_job *j)
+{
+	if (j->buflen)
+		memzero_explicit(j->buf, j->buflen);
+	memzero_explicit(j->mac, sizeof(j->mac));
+	memzero_explicit(j->iv, sizeof(j->iv));
+	cdev_mem_uncharge(j->bufcap);
+	j = this_cpu_xchg(cdev_spare, j);
+	if (j)
+		cdev_job_free_kept(j);
+}
+
+/**
+ * cdev_job_exit() - free the jobs the CPUs kept (module unload)
+ */
+void cdev_job_exit(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct cdev_job *j = xchg(per_cpu_ptr(&cdev_spare, cpu), NULL);
+
+		if (j)
+			cdev_job_free_kept(j);
+	}
+}
+
 /**
  * cdev_job_free() - free a job that no driver holds
  * @j: the job
  *
  * A job with a small buffer becomes its session's spare (the previous one
- * is destroyed). The data it holds stays in memory of the same session
- * until the next request overwrites it or cdev_job_destroy() wipes it.
+ * goes to the CPU's, wiped). The data it holds stays in memory of the same
+ * session until the next request overwrites it or it is wiped.
  *
  * Context: process.
  */
@@ -160,10 +216,13 @@ void cdev_job_free(struct cdev_job *j)
 	atomic_dec(&cdev_stats.jobs);
 	kvfree(j->pages);
 	kvfree(j->bvec);
-	if (j->bufcap <= CDEV_SPARE_MAX)
+	if (j->bufcap <= CDEV_SPARE_MAX) {
 		j = xchg(&cs->spare, j);
-	if (j)
+		if (j)
+			cdev_job_stash(j);
+	} else {
 		cdev_job_destroy(j);
+	}
 	cdev_session_put(cs);
 	if (parent)
 		cdev_job_free(parent);

@@ -138,6 +138,7 @@ static void __exit cryptodev_exit(void)
 	debugfs_remove_recursive(cdev_debugfs);
 	misc_deregister(&cryptodev_misc);
 	destroy_workqueue(cdev_wq);	/* orphaned requests freed first */
+	cdev_job_exit();
 }
 
 module_init(cryptodev_init);

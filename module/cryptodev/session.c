@@ -28,7 +28,7 @@ static void cdev_session_release(struct kref *ref)
 	struct cdev_session *cs = container_of(ref, struct cdev_session, ref);
 
 	if (cs->spare)
-		cdev_job_destroy(cs->spare);
+		cdev_job_stash(cs->spare);	/* for the next session, wiped */
 	crypto_freesession(cs->ses);
 	if (cs->hcap)
 		cdev_mem_uncharge(cs->hcap);

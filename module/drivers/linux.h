@@ -73,6 +73,8 @@ struct ocf_lx_dev {
 	char *impl[OCF_LX_NSLOTS];	/* Linux driver name per slot */
 	struct list_head node;
 
+	struct ocf_lx_req *spare_rq;	/* a freed session's request (linux_sym.c) */
+
 	spinlock_t idle_lock;		/* idle[], idle_closed */
 	struct ocf_lx_idle_tfm idle[OCF_LX_IDLE];
 	bool idle_closed;		/* the driver is going: keep none */
@@ -152,6 +154,7 @@ void ocf_lx_idle_exit(struct ocf_lx_dev *d);
 void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name);
 bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm);
 
+void ocf_lx_dev_sym_exit(struct ocf_lx_dev *d);
 int ocf_lx_sym_init(void);
 void ocf_lx_sym_exit(void);
 

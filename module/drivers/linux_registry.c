@@ -265,6 +265,7 @@ static void ocf_lx_dev_free(struct ocf_lx_dev *d)
 	if (d->id >= 0)
 		crypto_unregister_all(d->id);
 	ocf_lx_idle_exit(d);
+	ocf_lx_dev_sym_exit(d);
 	for (i = 0; i < OCF_LX_NSLOTS; i++)
 		kfree(d->impl[i]);
 	list_del(&d->node);

@@ -151,6 +151,15 @@ static void ocf_lx_free_tfms(struct ocf_lx_dev *d, struct ocf_lx_sess *ss)
 
 static void ocf_lx_kx_work(struct work_struct *work);
 
+/* Free a request no one uses (NULL: nothing). */
+static void ocf_lx_req_free(struct ocf_lx_req *rq)
+{
+	if (rq) {
+		kfree(rq->sgx);
+		kfree_sensitive(rq);
+	}
+}
+
 static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			     const struct cryptoini *cri)
 {
@@ -235,17 +244,21 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 static void ocf_lx_freesession(struct crypto_device *dev, crypto_session_t cses)
 {
 	struct ocf_lx_sess *ss = crypto_get_driver_session(cses);
+	struct ocf_lx_dev *d = dev->priv;
 	int i;
 
 	for (i = 0; i < OCF_LX_NCACHE; i++) {
 		struct ocf_lx_req *rq = xchg(&ss->cache[i], NULL);
 
-		if (rq) {
-			kfree(rq->sgx);
-			kfree_sensitive(rq);
-		}
+		if (!rq)
+			continue;
+		/* one goes to the driver for its next session, wiped */
+		memzero_explicit(rq->iv, sizeof(rq->iv));
+		memzero_explicit(rq->mac, sizeof(rq->mac));
+		memzero_explicit(rq->sub, rq->subsize);
+		ocf_lx_req_free(xchg(&d->spare_rq, rq));
 	}
-	ocf_lx_free_tfms(dev->priv, ss);
+	ocf_lx_free_tfms(d, ss);
 }
 
 /* How many scatterlist entries bytes [off, off + len) of the buffer need. */
@@ -402,12 +415,20 @@ static struct ocf_lx_req *ocf_lx_req_get(struct ocf_lx_sess *ss,
 					 struct crypto_device *dev,
 					 struct cryptop *crp)
 {
+	struct ocf_lx_dev *d = dev->priv;
 	struct ocf_lx_req *rq = NULL;
 	int i;
 
 	for (i = 0; i < OCF_LX_NCACHE && !rq; i++)
 		if (READ_ONCE(ss->cache[i]))
 			rq = xchg(&ss->cache[i], NULL);
+	if (!rq && READ_ONCE(d->spare_rq)) {	/* a freed session's, if it fits */
+		rq = xchg(&d->spare_rq, NULL);
+		if (rq && rq->subsize < ss->reqsize) {
+			ocf_lx_req_free(rq);
+			rq = NULL;
+		}
+	}
 	if (!rq) {
 		rq = kmalloc(sizeof(*rq) + ss->reqsize, GFP_ATOMIC | __GFP_NOWARN);
 		if (!rq)
@@ -1074,6 +1095,15 @@ const struct crypto_driver_methods ocf_lx_methods = {
 	.kprocess = ocf_lx_kprocess,
 	.describe = ocf_lx_describe,
 };
+
+/**
+ * ocf_lx_dev_sym_exit() - free what a driver keeps for its requests
+ * @d: the driver, all of its sessions freed
+ */
+void ocf_lx_dev_sym_exit(struct ocf_lx_dev *d)
+{
+	ocf_lx_req_free(xchg(&d->spare_rq, NULL));
+}
 
 /**
  * ocf_lx_sym_init() - set up what the Linux drivers' requests need
