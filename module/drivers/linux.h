@@ -120,6 +120,7 @@ struct ocf_lx_tfm {
 		struct crypto_acomp *ac;
 	};
 	unsigned int taglen;		/* AEAD */
+	unsigned int klen;		/* bytes of the session's key */
 	/*
 	 * acomp: requests made ahead (acomp_request_alloc() sleeps, and an
 	 * scomp-backed request needs its context from it), taken by bit.
@@ -152,7 +153,8 @@ u8 *ocf_lx_rsa_pubkey_der(const struct crparam *n, const struct crparam *e,
 void ocf_lx_idle_init(struct ocf_lx_dev *d);
 void ocf_lx_idle_exit(struct ocf_lx_dev *d);
 void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name);
-bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm);
+bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
+		      unsigned int klen);
 
 void ocf_lx_dev_sym_exit(struct ocf_lx_dev *d);
 int ocf_lx_sym_init(void);

@@ -6,13 +6,14 @@
  * (an algorithm lookup, the transform and, for SIMD ciphers, a cryptd
  * child), and some consumers make a session per operation (OpenSSL's
  * devcrypto engine does for every digest). A software driver therefore
- * keeps up to OCF_LX_IDLE transforms of freed sessions, their keys wiped,
- * and gives them to new sessions of the same implementation.
+ * keeps up to OCF_LX_IDLE transforms (ciphers, hashes, HMACs, AEADs) of
+ * freed sessions, their keys wiped, and gives them to new sessions of the
+ * same implementation.
  *
  * A kept transform holds its provider module, so the kept transforms go
  * OCF_LX_IDLE_MS after the first was kept: a module whose sessions are all
- * closed can be unloaded a moment later. Hardware transforms are never kept (they may
- * hold device state, and hot-unplug must find none).
+ * closed can be unloaded a moment later. Hardware transforms are never
+ * kept (they may hold device state, and hot-unplug must find none).
  */
 #include <crypto/aead.h>
 #include <crypto/hash.h>
@@ -24,10 +25,17 @@
 
 #define OCF_LX_IDLE_MS 20
 
+static bool ocf_lx_idle_aead(enum ocf_lx_kind kind)
+{
+	return kind == OCF_LX_AEAD || kind == OCF_LX_GMAC;
+}
+
 static const char *ocf_lx_idle_name(enum ocf_lx_kind kind, void *tfm)
 {
 	if (kind == OCF_LX_SKCIPHER)
 		return crypto_tfm_alg_driver_name(crypto_skcipher_tfm(tfm));
+	if (ocf_lx_idle_aead(kind))
+		return crypto_tfm_alg_driver_name(crypto_aead_tfm(tfm));
 	return crypto_tfm_alg_driver_name(crypto_ahash_tfm(tfm));
 }
 
@@ -35,6 +43,8 @@ static void ocf_lx_idle_free(enum ocf_lx_kind kind, void *tfm)
 {
 	if (kind == OCF_LX_SKCIPHER)
 		crypto_free_skcipher(tfm);
+	else if (ocf_lx_idle_aead(kind))
+		crypto_free_aead(tfm);
 	else
 		crypto_free_ahash(tfm);
 }
@@ -42,7 +52,7 @@ static void ocf_lx_idle_free(enum ocf_lx_kind kind, void *tfm)
 /**
  * ocf_lx_idle_take() - a kept transform of implementation @name, if any
  * @d: the driver
- * @kind: OCF_LX_SKCIPHER, OCF_LX_HASH or OCF_LX_HMAC
+ * @kind: OCF_LX_SKCIPHER, OCF_LX_HASH, OCF_LX_HMAC, OCF_LX_AEAD or OCF_LX_GMAC
  * @name: the Linux driver name the session would allocate
  *
  * Return: the transform (to be keyed by the caller), or NULL.
@@ -66,16 +76,18 @@ void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *
 	return tfm;
 }
 
-/* Forget the key: a zero key of the smallest size, or no key at all. */
-static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm)
+/* Forget the key: a zero key (of the smallest size, or @klen), or none. */
+static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm, unsigned int klen)
 {
 	static const u8 zero[64];
-	unsigned int klen;
 
 	switch (kind) {
 	case OCF_LX_SKCIPHER:
 		klen = crypto_skcipher_min_keysize(tfm);
 		return klen <= sizeof(zero) && !crypto_skcipher_setkey(tfm, zero, klen);
+	case OCF_LX_AEAD:
+	case OCF_LX_GMAC:
+		return klen <= sizeof(zero) && !crypto_aead_setkey(tfm, zero, klen);
 	case OCF_LX_HMAC:
 		return !crypto_ahash_setkey(tfm, zero, 0);
 	case OCF_LX_HASH:
@@ -90,16 +102,18 @@ static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm)
  * @d: the driver
  * @kind: what @tfm is
  * @tfm: the transform, no request on it
+ * @klen: the bytes of its key (AEAD: the zero key that replaces it has as many)
  *
  * Context: process.
  * Return: true when kept; false when the caller must free it.
  */
-bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm)
+bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
+		      unsigned int klen)
 {
 	bool kept = false;
 	int i;
 
-	if (d->hw || !ocf_lx_idle_wipe(kind, tfm))
+	if (d->hw || !ocf_lx_idle_wipe(kind, tfm, klen))
 		return false;
 	spin_lock_bh(&d->idle_lock);
 	for (i = 0; i < OCF_LX_IDLE && !d->idle_closed; i++) {

@@ -136,13 +136,14 @@ static void ocf_lx_free_tfms(struct ocf_lx_dev *d, struct ocf_lx_sess *ss)
 
 		ocf_lx_free_kx(t);
 		if (t->kind == OCF_LX_SKCIPHER) {
-			if (!ocf_lx_idle_keep(d, t->kind, t->sk))
+			if (!ocf_lx_idle_keep(d, t->kind, t->sk, t->klen))
 				crypto_free_skcipher(t->sk);
 		} else if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC) {
-			crypto_free_aead(t->ae);
+			if (!ocf_lx_idle_keep(d, t->kind, t->ae, t->klen))
+				crypto_free_aead(t->ae);
 		} else if (t->kind == OCF_LX_COMP) {
 			ocf_lx_free_comp(t);
-		} else if (!ocf_lx_idle_keep(d, t->kind, t->ah)) {
+		} else if (!ocf_lx_idle_keep(d, t->kind, t->ah, t->klen)) {
 			crypto_free_ahash(t->ah);
 		}
 	}
@@ -178,6 +179,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 		}
 		t->alg = cri->cri_alg;
 		t->kind = m->kind;
+		t->klen = cri->cri_klen / 8;
 		if (m->kind == OCF_LX_SKCIPHER) {
 			t->sk = ocf_lx_idle_take(d, m->kind, name) ?:
 				crypto_alloc_skcipher(name, 0, 0);
@@ -205,7 +207,8 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			}
 			t->cfree = GENMASK(OCF_LX_NCREQ - 1, 0);
 		} else if (m->kind == OCF_LX_AEAD || m->kind == OCF_LX_GMAC) {
-			t->ae = crypto_alloc_aead(name, 0, 0);
+			t->ae = ocf_lx_idle_take(d, m->kind, name) ?:
+				crypto_alloc_aead(name, 0, 0);
 			if (IS_ERR(t->ae)) {
 				err = EOPNOTSUPP;
 				break;
