@@ -285,23 +285,24 @@ static void write_csv(FILE *f)
 {
 	unsigned int i;
 
-	fprintf(f, "alg,size,path,driver,ops,ns,ops_per_s,mb_per_s,ratio_to_limit\n");
+	fprintf(f, "alg,size,path,driver,ops,ns,ops_per_s,mb_per_s,ratio_to_limit,set\n");
 	for (i = 0; i < nrows; i++) {
 		const struct row *r = &rows[i];
+		const char *set = set_label[r->set] ? set_label[r->set] : "default";
 		double lr = limit_ratio(r);
 
 		if (r->st != ROW_OK) {
 			const char *s = r->st == ROW_NA ? "n/a" : "error";
 
-			fprintf(f, "%s,%u,%s,%s,,,%s,%s,\n", r->alg->name, r->size, r->path,
-				r->driver, s, s);
+			fprintf(f, "%s,%u,%s,%s,,,%s,%s,,%s\n", r->alg->name, r->size, r->path,
+				r->driver, s, s, set);
 			continue;
 		}
 		fprintf(f, "%s,%u,%s,%s,%llu,%llu,%.1f,%.3f,", r->alg->name, r->size, r->path,
 			r->driver, r->ops, r->ns, ops_per_s(r), mb_per_s(r));
 		if (lr >= 0)
 			fprintf(f, "%.4f", lr);
-		fprintf(f, "\n");
+		fprintf(f, ",%s\n", set);
 	}
 }
 
