@@ -19,6 +19,7 @@
 #include <crypto/cryptodev.h>
 
 #include "cryptobench.h"
+#include "cryptodev_util.h"
 
 #define ZC_MIN "/sys/module/cryptodev/parameters/zc_min"
 
@@ -91,23 +92,11 @@ static int cd_op(int fd, unsigned long req, uint32_t ses, const struct balg *a,
 		c.iv = b->iv;
 		c.iv_len = a->ivlen;
 		return ioctl(fd, CIOCAUTHCRYPT, &c) ? errno : 0;
-	} else {
-		struct crypt_op c;
-
-		memset(&c, 0, sizeof(c));
-		c.ses = ses;
-		c.op = COP_ENCRYPT;
-		c.flags = flags;
-		c.len = size;
-		c.src = b->data;
-		if (a->kind == K_CIPHER) {
-			c.dst = b->data;
-			c.iv = a->ivlen ? b->iv : NULL;
-		} else {
-			c.mac = b->mac;
-		}
-		return ioctl(fd, req, &c) ? errno : 0;
 	}
+	if (a->kind == K_CIPHER)
+		return cdev_op(fd, req, ses, COP_ENCRYPT, flags, b->data, b->data, size, NULL,
+			       a->ivlen ? b->iv : NULL);
+	return cdev_op(fd, req, ses, COP_ENCRYPT, flags, b->data, NULL, size, b->mac, NULL);
 }
 
 static void cbuf_check(const struct balg *a, unsigned int size, struct cbuf *b,
