@@ -508,13 +508,11 @@ void crypto_recalibrate(void)
 }
 EXPORT_SYMBOL_OCF(crypto_recalibrate);
 
-/* A request stamped by ocf_lat_stamp() (0: not sampled) is done. */
-void ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp)
+/* A sampled request is done: its latency (ocf_driver_stat_latency()). */
+void __ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp)
 {
 	u64 max, ns;
 
-	if (!stamp)
-		return;
 	ns = ktime_get_ns() - stamp;
 	max = atomic64_read(&drv->cb_ns_max);
 	this_cpu_inc(drv->pc->cb_count);

@@ -104,7 +104,15 @@ bool ocf_driver_usable(struct ocf_driver *drv, int alg);
 int ocf_driver_candidates(int crid, const int *algs, int nalgs, bool keying,
 			  struct ocf_driver **out, int max);
 void ocf_drivers_shutdown(void);
-void ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp);
+void __ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp);
+
+/* A request stamped by ocf_lat_stamp() is done (0: it was not sampled). */
+static inline void ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp)
+{
+	if (unlikely(stamp))
+		__ocf_driver_stat_latency(drv, stamp);
+}
+
 typedef void (*ocf_driver_fn)(struct ocf_driver *drv, void *arg);
 void ocf_visit_drivers(void *arg, ocf_driver_fn fn);
 

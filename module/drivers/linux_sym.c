@@ -383,7 +383,7 @@ static struct scatterlist *ocf_lx_hw_linear(struct ocf_lx_req *rq,
 	const struct cryptodesc *crd = rq->crd;
 	int err;
 
-	if (IS_ERR_OR_NULL(sg) || !d->hw || sg_nents(sg) <= OCF_LX_HW_MAX_SG)
+	if (likely(!d->hw) || IS_ERR_OR_NULL(sg) || sg_nents(sg) <= OCF_LX_HW_MAX_SG)
 		return sg;
 	rq->bounce = kmalloc(crd->crd_len, GFP_ATOMIC | __GFP_NOWARN);
 	if (!rq->bounce)
@@ -458,7 +458,8 @@ static void ocf_lx_req_put(struct ocf_lx_req *rq)
 	struct ocf_lx_sess *ss = rq->ss;
 	int i;
 
-	kfree_sensitive(rq->bounce);
+	if (unlikely(rq->bounce))
+		kfree_sensitive(rq->bounce);
 	for (i = 0; i < OCF_LX_NCACHE; i++)
 		if (!cmpxchg(&ss->cache[i], NULL, rq))
 			return;
