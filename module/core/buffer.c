@@ -26,20 +26,14 @@
  */
 struct cryptop *crypto_getreq(int num)
 {
-	struct cryptodesc *crd;
 	struct cryptop *crp;
-	int i;
 
 	if (num < 0 || num > OCF_MAX_GETREQ)
 		return NULL;
-	crp = kzalloc(sizeof(*crp) + num * sizeof(*crd), GFP_ATOMIC | __GFP_NOWARN);
-	if (!crp)
-		return NULL;
-	INIT_LIST_HEAD(&crp->crp_next);
-	crd = (struct cryptodesc *)(crp + 1);
-	for (i = 0; i < num; i++)
-		crd[i].crd_next = i + 1 < num ? &crd[i + 1] : NULL;
-	crp->crp_desc = num ? crd : NULL;
+	crp = kmalloc(sizeof(*crp) + num * sizeof(struct cryptodesc),
+		      GFP_ATOMIC | __GFP_NOWARN);
+	if (crp)
+		crypto_clearreq(crp, num);
 	return crp;
 }
 EXPORT_SYMBOL_OCF(crypto_getreq);

@@ -53,7 +53,13 @@ void cdev_mem_uncharge(size_t n)
 
 static DEFINE_PER_CPU(struct cdev_job *, cdev_spare);
 
-static void cdev_job_free_kept(struct cdev_job *j);
+/* Free a job whose buffer is not charged (a CPU's spare, or uncharged). */
+static void cdev_job_free_uncharged(struct cdev_job *j)
+{
+	kvfree_sensitive(j->buf, j->bufcap);
+	crypto_freereq(j->crp);
+	kfree(j);
+}
 
 /* The job the session or this CPU kept, if it fits: its buffer stays charged. */
 static struct cdev_job *cdev_job_reuse(struct cdev_session *cs, int ndesc,
@@ -66,7 +72,7 @@ static struct cdev_job *cdev_job_reuse(struct cdev_session *cs, int ndesc,
 	if (!j) {
 		j = this_cpu_xchg(cdev_spare, NULL);
 		if (j && cdev_mem_charge(j->bufcap)) {	/* uncharged while kept */
-			cdev_job_free_kept(j);
+			cdev_job_free_uncharged(j);
 			return NULL;
 		}
 	}
@@ -140,22 +146,11 @@ init:
  */
 void cdev_job_destroy(struct cdev_job *j)
 {
-	if (j->buf) {
-		kvfree_sensitive(j->buf, j->bufcap);
+	if (j->buf)
 		cdev_mem_uncharge(j->bufcap);
-	}
-	crypto_freereq(j->crp);
 	memzero_explicit(j->mac, sizeof(j->mac));
 	memzero_explicit(j->iv, sizeof(j->iv));
-	kfree(j);
-}
-
-/* Free a CPU's spare job: its buffer is not charged. */
-static void cdev_job_free_kept(struct cdev_job *j)
-{
-	kvfree_sensitive(j->buf, j->bufcap);
-	crypto_freereq(j->crp);
-	kfree(j);
+	cdev_job_free_uncharged(j);
 }
 
 /**
@@ -175,7 +170,7 @@ void cdev_job_stash(struct cdev_job *j)
 	cdev_mem_uncharge(j->bufcap);
 	j = this_cpu_xchg(cdev_spare, j);
 	if (j)
-		cdev_job_free_kept(j);
+		cdev_job_free_uncharged(j);
 }
 
 /**
@@ -189,7 +184,7 @@ void cdev_job_exit(void)
 		struct cdev_job *j = xchg(per_cpu_ptr(&cdev_spare, cpu), NULL);
 
 		if (j)
-			cdev_job_free_kept(j);
+			cdev_job_free_uncharged(j);
 	}
 }
 

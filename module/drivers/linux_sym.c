@@ -286,9 +286,7 @@ static unsigned int ocf_lx_sg_count(const struct cryptop *crp, int off, int len)
 		}
 		return n;
 	}
-	/* the direct map is physically contiguous: one entry */
-	if (virt_addr_valid((const u8 *)crp->crp_buf + off))
-		return 1;
+	/* a flat buffer outside the direct map (ocf_lx_sg() takes the rest) */
 	return DIV_ROUND_UP(offset_in_page((const u8 *)crp->crp_buf + off) + len,
 			    PAGE_SIZE);
 }
@@ -349,8 +347,6 @@ static struct scatterlist *ocf_lx_sg(struct ocf_lx_req *rq, int off, int len)
 			len -= c;
 			off = 0;
 		}
-	} else if (virt_addr_valid((const u8 *)crp->crp_buf + off)) {
-		sg_set_buf(&sg[n++], (const u8 *)crp->crp_buf + off, len);
 	} else {
 		/* vmalloc, vmapped stacks, module data: page by page */
 		const u8 *p = (const u8 *)crp->crp_buf + off;
