@@ -615,6 +615,15 @@ static void test_bad_input(void)
 	errno = docrypt(ses, COP_ENCRYPT, 0, buf, buf, 16, NULL, iv);
 	ktap_expect_errno(errno ? -1 : 0, EINVAL, "freed session: EINVAL");
 	ktap_expect_errno(ioctl(fd, CIOCFSESSION, &ses), EINVAL, "freeing it twice: EINVAL");
+	{
+		uint32_t again = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
+
+		ktap_result(again && again != ses,
+			    "a new session does not get the id just freed (%u, then %u)", ses, again);
+		errno = docrypt(ses, COP_ENCRYPT, 0, buf, buf, 16, NULL, iv);
+		ktap_expect_errno(errno ? -1 : 0, EINVAL, "the freed id stays EINVAL after it");
+		ioctl(fd, CIOCFSESSION, &again);
+	}
 
 	hses = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
 	errno = docrypt(hses, COP_ENCRYPT, COP_FLAG_UPDATE | COP_FLAG_FINAL, buf, NULL, 16, mac, NULL);
@@ -666,7 +675,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(82);
+	ktap_plan(84);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

@@ -318,6 +318,24 @@ static int t_getreq(void)
 		CHECK(!crp->crp_desc);
 		crypto_freereq(crp);
 	}
+	/* crypto_clearreq(): a used request zeroed and its descriptors linked again */
+	crp = crypto_getreq(2);
+	if (CHECK(crp)) {
+		struct cryptodesc *d0 = crp->crp_desc, *d1 = d0->crd_next;
+
+		crp->crp_flags = CRYPTO_F_IOV | CRYPTO_F_CBIMM;
+		crp->crp_ilen = 64;
+		d0->crd_len = 16;
+		d0->crd_iv[0] = 0x5a;
+		d0->crd_next = NULL;
+		d1->crd_skip = 3;
+		crypto_clearreq(crp, 2);
+		CHECK(!crp->crp_flags && !crp->crp_ilen && crp->crp_desc == d0);
+		CHECK(d0->crd_next == d1 && !d1->crd_next);
+		CHECK(!d0->crd_len && !d0->crd_iv[0] && !d1->crd_skip);
+		CHECK(list_empty(&crp->crp_next));
+		crypto_freereq(crp);
+	}
 	crypto_freereq(NULL);
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
