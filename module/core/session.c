@@ -30,9 +30,10 @@ static void ocf_session_release(struct kref *ref)
 	int i;
 
 	for (i = 0; i < s->nini; i++)
-		kfree_sensitive(s->ini[i].cri_key);
+		if (s->ini[i].cri_key)
+			memzero_explicit(s->ini[i].cri_key, s->ini[i].cri_klen / 8);
 	ocf_driver_put(s->drv);
-	kfree(s);	/* the keys are apart, wiped above */
+	kfree(s);	/* the keys, in it, wiped above; softc at destroy_bound */
 }
 
 void ocf_session_put(struct crypto_session *s)
@@ -40,13 +41,27 @@ void ocf_session_put(struct crypto_session *s)
 	kref_put(&s->ref, ocf_session_release);
 }
 
+/*
+ * A session, zeroed, with @softc_size bytes of driver memory and a copy of
+ * the chain's keys in the same allocation: [session + ini[]] [softc] [keys].
+ * One allocation, not one per key and one for the driver, because sessions
+ * come and go at the rate of requests for consumers that make one per
+ * operation (OpenSSL's engine does for every digest).
+ */
 static struct crypto_session *ocf_session_alloc(const struct cryptoini *ini,
-						int nini, int crid)
+						int nini, int crid,
+						size_t softc_size)
 {
+	size_t off = ALIGN(struct_size_t(struct crypto_session, ini, nini), 16);
+	size_t keys = off + ALIGN(softc_size, 16), size = keys;
 	struct crypto_session *s;
+	u8 *key;
 	int i;
 
-	s = kzalloc(struct_size(s, ini, nini), GFP_KERNEL);
+	for (i = 0; i < nini; i++)
+		if (ini[i].cri_klen > 0)
+			size += ini[i].cri_klen / 8;
+	s = kzalloc(size, GFP_KERNEL);
 	if (!s)
 		return NULL;
 	kref_init(&s->ref);
@@ -55,22 +70,28 @@ static struct crypto_session *ocf_session_alloc(const struct cryptoini *ini,
 	atomic_set(&s->inflight, 0);
 	s->crid = crid;
 	s->part = -1;
+	if (softc_size)
+		s->softc = (u8 *)s + off;
+	key = (u8 *)s + keys;
 	for (i = 0; i < nini; i++) {
 		s->ini[i] = ini[i];
 		s->ini[i].cri_key = NULL;
 		s->ini[i].cri_next = i + 1 < nini ? &s->ini[i + 1] : NULL;
 		if (ini[i].cri_klen > 0) {
-			s->ini[i].cri_key = kmemdup(ini[i].cri_key,
-						    ini[i].cri_klen / 8, GFP_KERNEL);
-			if (!s->ini[i].cri_key)
-				goto fail;
+			s->ini[i].cri_key = memcpy(key, ini[i].cri_key, ini[i].cri_klen / 8);
+			key += ini[i].cri_klen / 8;
 		}
-		s->nini = i + 1;
 	}
+	s->nini = nini;
 	return s;
-fail:
-	ocf_session_put(s);
-	return NULL;
+}
+
+/* The driver is done with its session memory: wipe it (it is in @s). */
+static void ocf_session_wipe_softc(struct crypto_session *s)
+{
+	if (s->softc)
+		memzero_explicit(s->softc, s->drv->session_size);
+	s->softc = NULL;
 }
 
 /**
@@ -90,16 +111,9 @@ int ocf_session_create_on(struct ocf_driver *drv, const struct cryptoini *ini,
 	struct crypto_session *s;
 	int i, err = 0;
 
-	s = ocf_session_alloc(ini, nini, drv->id);
+	s = ocf_session_alloc(ini, nini, drv->id, drv->session_size);
 	if (!s)
 		return ENOMEM;
-	if (drv->session_size) {
-		s->softc = kzalloc(drv->session_size, GFP_KERNEL);
-		if (!s->softc) {
-			ocf_session_put(s);
-			return ENOMEM;
-		}
-	}
 	kref_get(&drv->ref);
 	s->drv = drv;
 
@@ -120,8 +134,7 @@ int ocf_session_create_on(struct ocf_driver *drv, const struct cryptoini *ini,
 	up_read(&drv->methods_rwsem);
 
 	if (err) {
-		kfree_sensitive(s->softc);
-		s->softc = NULL;
+		ocf_session_wipe_softc(s);
 		ocf_session_put(s);
 		return err;
 	}
@@ -130,7 +143,7 @@ int ocf_session_create_on(struct ocf_driver *drv, const struct cryptoini *ini,
 }
 
 /**
- * ocf_session_destroy_bound() - run the driver's freesession, free softc
+ * ocf_session_destroy_bound() - run the driver's freesession, wipe softc
  * @s: a bound session
  * @locked: the caller holds the driver's methods_rwsem for writing
  *
@@ -147,8 +160,7 @@ void ocf_session_destroy_bound(struct crypto_session *s, bool locked)
 	if (!s->freed_by_driver) {
 		if (drv->dev->methods->freesession)
 			drv->dev->methods->freesession(drv->dev, s);
-		kfree_sensitive(s->softc);
-		s->softc = NULL;
+		ocf_session_wipe_softc(s);
 		spin_lock(&drv->lock);
 		list_del_init(&s->drv_node);
 		drv->nsessions--;
@@ -202,13 +214,10 @@ static int ocf_build_bound(const struct cryptoini *ini, int nini, int crid,
 {
 	static const int classes[] = { CRYPTOCAP_F_HARDWARE, CRYPTOCAP_F_SOFTWARE };
 	struct ocf_driver *drvs[OCF_MAX_DRIVERS];
-	struct ocf_cand *cand;
+	struct ocf_cand small[8], *cand;
 	int algs[OCF_MAX_CHAIN];
 	int c, i, n, k, err = EOPNOTSUPP;
 
-	cand = kcalloc(OCF_MAX_DRIVERS, sizeof(*cand), GFP_KERNEL);
-	if (!cand)
-		return ENOMEM;
 	for (i = 0; i < nini; i++)
 		algs[i] = ini[i].cri_alg;
 
@@ -224,6 +233,15 @@ static int ocf_build_bound(const struct cryptoini *ini, int nini, int crid,
 			break;
 		}
 		n = ocf_driver_candidates(want, algs, nini, false, drvs, OCF_MAX_DRIVERS);
+		cand = small;
+		if (n > ARRAY_SIZE(small)) {
+			cand = kmalloc_array(n, sizeof(*cand), GFP_KERNEL);
+			if (!cand) {
+				while (n)
+					ocf_driver_put(drvs[--n]);
+				return ENOMEM;
+			}
+		}
 		for (i = 0, k = 0; i < n; i++) {
 			if (drvs[i] == exclude) {
 				ocf_driver_put(drvs[i]);
@@ -246,10 +264,11 @@ static int ocf_build_bound(const struct cryptoini *ini, int nini, int crid,
 			}
 			ocf_driver_put(cand[i].drv);
 		}
+		if (cand != small)
+			kfree(cand);
 		if (!err)
 			break;
 	}
-	kfree(cand);
 	return err;
 }
 
@@ -284,7 +303,7 @@ static int ocf_build(const struct cryptoini *ini, int nini, int crid,
 			return err;
 	}
 
-	parent = ocf_session_alloc(ini, nini, crid);
+	parent = ocf_session_alloc(ini, nini, crid, 0);
 	if (!parent)
 		return ENOMEM;
 	for (i = 0; i < nini; i = j + 1) {

@@ -150,7 +150,7 @@ static int cdev_insert(struct cdev_file *f, struct cdev_session *cs)
 int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 {
 	struct cryptoini cri[2] = {}, *first = NULL, **link = &first;
-	u8 *key = NULL, *mackey = NULL;
+	u8 key[CRYPTO_CIPHER_MAX_KEY_LEN], *mackey = NULL;
 	struct cdev_session *cs;
 	int crid = cdev_crid_class(), err, i;
 
@@ -181,10 +181,14 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 		goto out;
 	if (cs->cipher && cs->cp.cls == CRYPTO_CLASS_AEAD && cs->mac)
 		goto out;
-	err = cdev_get_key(sop->key, sop->keylen, CRYPTO_CIPHER_MAX_KEY_LEN, &key);
-	if (!err)
-		err = cdev_get_key(sop->mackey, sop->mackeylen,
-				   CRYPTO_HMAC_MAX_KEY_LEN, &mackey);
+	/* the cipher key on the stack (sessions come and go per operation) */
+	if (sop->keylen > sizeof(key))
+		goto out;
+	err = -EFAULT;
+	if (copy_from_user(key, sop->key, sop->keylen))
+		goto out;
+	err = cdev_get_key(sop->mackey, sop->mackeylen,
+			   CRYPTO_HMAC_MAX_KEY_LEN, &mackey);
 	if (err)
 		goto out;
 
@@ -199,7 +203,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	if (cs->cipher || cs->compr) {
 		cri[1].cri_alg = cs->cipher ? cs->cipher : cs->compr;
 		cri[1].cri_klen = sop->keylen * 8;
-		cri[1].cri_key = key;
+		cri[1].cri_key = sop->keylen ? key : NULL;
 		if (cs->cipher && cs->cp.cls == CRYPTO_CLASS_AEAD)
 			cs->maclen = cs->cp.maclen;
 		*link = &cri[1];
@@ -211,7 +215,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	cs->mackey = mackey;
 	cs->mackeylen = sop->mackeylen;
 	mackey = NULL;
-	kfree_sensitive(key);
+	memzero_explicit(key, sizeof(key));
 	if (ext) {
 		int alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
 
@@ -225,7 +229,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 		cdev_session_put(cs);
 	return err;
 out:
-	kfree_sensitive(key);
+	memzero_explicit(key, sizeof(key));
 	kfree_sensitive(mackey);
 	kfree_sensitive(cs->mackey);
 	kfree(cs);
