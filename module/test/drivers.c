@@ -617,8 +617,15 @@ static const struct crypto_driver_methods ocft_methods = {
 	.kprocess = ocft_kprocess,
 };
 
-struct ocft_drv *ocft_drv_new(const char *name, int unit, int flags,
-			      size_t sess_size, enum ocft_mode mode)
+/* Only what a driver must have: no freesession, no kprocess. */
+static const struct crypto_driver_methods ocft_methods_min = {
+	.newsession = ocft_newsession,
+	.process = ocft_process,
+};
+
+static struct ocft_drv *ocft_drv_make(const char *name, int unit, int flags,
+				      size_t sess_size, enum ocft_mode mode,
+				      const struct crypto_driver_methods *methods)
 {
 	struct ocft_drv *d;
 
@@ -630,7 +637,7 @@ struct ocft_drv *ocft_drv_new(const char *name, int unit, int flags,
 	strscpy(d->name, name, sizeof(d->name));
 	d->dev.name = d->name;
 	d->dev.unit = unit;
-	d->dev.methods = &ocft_methods;
+	d->dev.methods = methods;
 	d->dev.priv = d;
 	d->flags = flags;
 	d->sess_size = sess_size;
@@ -653,6 +660,17 @@ struct ocft_drv *ocft_drv_new(const char *name, int unit, int flags,
 		ocft_diag("crypto_get_driverid(%s%d, %zu, %#x) == %d", name, unit,
 			  sess_size, flags, d->id);
 	return d;
+}
+
+struct ocft_drv *ocft_drv_new(const char *name, int unit, int flags,
+			      size_t sess_size, enum ocft_mode mode)
+{
+	return ocft_drv_make(name, unit, flags, sess_size, mode, &ocft_methods);
+}
+
+struct ocft_drv *ocft_drv_new_min(const char *name, int flags)
+{
+	return ocft_drv_make(name, 0, flags, 0, OCFT_MODE_SYNC, &ocft_methods_min);
 }
 
 int ocft_drv_register(struct ocft_drv *d, int alg)

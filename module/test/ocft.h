@@ -112,6 +112,8 @@ struct ocft_drv {
 
 struct ocft_drv *ocft_drv_new(const char *name, int unit, int flags,
 			      size_t sess_size, enum ocft_mode mode);
+/* A synchronous driver with newsession and process only (no freesession, kprocess) */
+struct ocft_drv *ocft_drv_new_min(const char *name, int flags);
 int ocft_drv_register(struct ocft_drv *d, int alg);
 void ocft_drv_kill(struct ocft_drv *d);	/* unregister_all, if alive */
 void ocft_drv_free(struct ocft_drv *d);	/* kill and free */

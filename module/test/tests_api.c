@@ -301,6 +301,89 @@ static int t_newsession_errors(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * crypto(9): the cryptoini chain "will not be modified or referenced by the
+ * framework"; its memory "can be released once crypto_newsession()
+ * returns"; cri_iv "is ignored during initialization". The chain and its
+ * keys, with an IV set, are compared after the call, then wiped and freed,
+ * and requests on the session still give the answer of the original keys.
+ */
+static int t_cryptoini_untouched(void)
+{
+	struct ocft_ini {
+		struct cryptoini cri[2];
+		u8 key[2][32];
+	} *h, *snap;
+	struct ocft_drv *ds[] = { ocft_sync, ocft_hw };
+	u8 keys[2][32];
+	crypto_session_t s;
+	bool ok = true;
+	unsigned int i;
+
+	h = kzalloc(sizeof(*h), GFP_KERNEL);
+	snap = kzalloc(sizeof(*snap), GFP_KERNEL);
+	if (!CHECK(h && snap))
+		goto out;
+	for (i = 0; i < ARRAY_SIZE(ds); i++) {
+		ocft_key_fill(h->key[0], 32, 131 + i);
+		ocft_key_fill(h->key[1], 32, 133 + i);
+		memcpy(keys, h->key, sizeof(keys));
+		h->cri[0].cri_alg = CRYPTO_AES_CBC;
+		h->cri[0].cri_klen = 128;
+		h->cri[0].cri_key = h->key[0];
+		memset(h->cri[0].cri_iv, 0xa5, sizeof(h->cri[0].cri_iv));
+		h->cri[0].cri_next = &h->cri[1];
+		h->cri[1].cri_alg = CRYPTO_SHA2_256_HMAC;
+		h->cri[1].cri_klen = 160;
+		h->cri[1].cri_key = h->key[1];
+		memset(h->cri[1].cri_iv, 0x3c, sizeof(h->cri[1].cri_iv));
+		h->cri[1].cri_next = NULL;
+		memcpy(snap, h, sizeof(*h));
+		if (!CHECK_EQ(crypto_newsession(&s, h->cri, ds[i]->id), 0))
+			continue;
+		CHECK(!memcmp(h, snap, sizeof(*h)));
+		/* the caller's memory is the caller's again: scribble on it, free it */
+		memset(h, 0xee, sizeof(*h));
+		kfree(h);
+		h = kzalloc(sizeof(*h), GFP_KERNEL);
+		ocft_check_one(s, keys, ds[i]) || (ok = false);
+		CHECK_EQ(crypto_freesession(s), 0);
+		if (!CHECK(h))
+			break;
+	}
+out:
+	kfree(h);
+	kfree(snap);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/*
+ * RETURN VALUES beyond the other cases: crypto_freesession() and
+ * crypto_unblock() return an error code on failure, crypto_getreq() NULL.
+ */
+static int t_return_values(void)
+{
+	struct crypto_driver_info i0, i1;
+	u32 id = ocft_sync->id;
+	bool ok = true;
+
+	CHECK_EQ(crypto_freesession(NULL), EINVAL);
+	CHECK(!crypto_getreq(-1));
+	CHECK(!crypto_getreq(INT_MAX));
+	CHECK_EQ(crypto_unblock(OCFT_BAD_ID, CRYPTO_SYMQ), EINVAL);
+	CHECK_EQ(crypto_unblock(id, 0), EINVAL);
+	CHECK_EQ(crypto_unblock(id, 0x4), EINVAL);
+	CHECK_EQ(crypto_unblock(id, CRYPTO_SYMQ | 0x4), EINVAL);
+	/* a driver that is not blocked: success, and nothing to count */
+	memset(&i0, 0, sizeof(i0));
+	memset(&i1, 0, sizeof(i1));
+	CHECK_EQ(crypto_driver_info(id, &i0), 0);
+	CHECK_EQ(crypto_unblock(id, CRYPTO_SYMQ | CRYPTO_ASYMQ), 0);
+	CHECK_EQ(crypto_driver_info(id, &i1), 0);
+	CHECK_EQ(i1.unblocks, i0.unblocks);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 static int t_getreq(void)
 {
 	struct cryptop *crp;
@@ -518,6 +601,47 @@ static int t_keying_modexp(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * What crypto_kdispatch() itself refuses, through the callback: an
+ * operation that is no CRK_*, and more than CRK_MAXPARAM parameters. The
+ * driver is never called for them; the same request made right is served.
+ */
+static int t_keying_checks(void)
+{
+	struct ocft_kreq *k;
+	bool ok = true;
+	int nk0, pass;
+
+	BUILD_BUG_ON(CRK_MAXPARAM != 8);
+	BUILD_BUG_ON(sizeof_field(struct cryptkop, krp_param) !=
+		     CRK_MAXPARAM * sizeof(struct crparam));
+	BUILD_BUG_ON(EALG_MAX_BLOCK_LEN != 16);
+	BUILD_BUG_ON(sizeof_field(struct cryptoini, cri_iv) != EALG_MAX_BLOCK_LEN);
+
+	for (pass = 0; pass < 3; pass++) {
+		k = ocft_kreq_new(pass == 0 ? CRK_ALGORITHM_ALL : CRK_MOD_EXP, ocft_key->id,
+				  2, 10, 1000);
+		if (!CHECK(k))
+			break;
+		if (pass == 1) {	/* 5 + 4 > CRK_MAXPARAM */
+			k->krp.krp_iparams = 5;
+			k->krp.krp_oparams = 4;
+		}
+		nk0 = atomic_read(&ocft_key->nkprocess);
+		CHECK_EQ(crypto_kdispatch(&k->krp), 0);
+		if (ocft_kwait(k)) {
+			CHECK_EQ(k->krp.krp_status, pass == 2 ? 0 : EINVAL);
+			CHECK_EQ(atomic_read(&ocft_key->nkprocess) - nk0, pass == 2 ? 1 : 0);
+			if (pass == 2)
+				CHECK_EQ(ocft_get_le32(k->p[3]), 24);	/* 2^10 mod 1000 */
+			msleep(20);
+			CHECK_EQ(atomic_read(&k->ncb), 1);
+		}
+		ocft_kreq_free(k);
+	}
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /* Keying flow control: ERESTART, then crypto_unblock(CRYPTO_ASYMQ). */
 static int t_flow_asymq(void)
 {
@@ -636,9 +760,12 @@ const struct ocft_case ocft_cases_api[] = {
 	{ "newsession_crid_driver_memory_freesession", t_newsession_crid },
 	{ "newsession_class_prefers_hardware", t_newsession_class },
 	{ "newsession_errors", t_newsession_errors },
+	{ "cryptoini_not_kept_or_changed", t_cryptoini_untouched },
 	{ "getreq_freereq", t_getreq },
+	{ "return_values_errors", t_return_values },
 	{ "kdispatch_errors_enodev", t_keying_errors },
 	{ "kdispatch_mod_exp", t_keying_modexp },
+	{ "kdispatch_bad_op_and_maxparam", t_keying_checks },
 	{ "flow_control_asymq", t_flow_asymq },
 	{ "cost_choice", t_cost },
 };

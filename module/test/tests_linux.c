@@ -96,6 +96,30 @@ static const struct ocft_kat ocft_kats[] = {
 	  "feffe9928665731c6d6a8f9467308308", "cafebabefacedbaddecaf888",
 	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
 	  "a576c0bbe14aee7131bbc673270b09b2", false, NULL, true },
+	/* the same data, GCM test cases 8 and 14's longer keys; Python's AESGCM */
+	{ "AES-192-GMAC (CRYPTO_AES_192_NIST_GMAC)", CRYPTO_AES_192_NIST_GMAC,
+	  "feffe9928665731c6d6a8f9467308308feffe9928665731c", "cafebabefacedbaddecaf888",
+	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
+	  "a72d659363970f7ccda06dd6c8afaf4e", false, NULL, true },
+	{ "AES-256-GMAC (CRYPTO_AES_256_NIST_GMAC)", CRYPTO_AES_256_NIST_GMAC,
+	  "feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308",
+	  "cafebabefacedbaddecaf888",
+	  "feedfacedeadbeeffeedfacedeadbeefabaddad27768617420646f2079612077616e74",
+	  "ee4adb577d6c8a5f6d1faa0c9d4e0505", false, NULL, true },
+	/*
+	 * RFC 8439 2.4.2, its first 64 bytes: counter 1 then the nonce as the
+	 * 16-byte IV (the same state words as a 64-bit counter and nonce)
+	 */
+	{ "ChaCha20 (RFC 8439 2.4.2)", CRYPTO_CHACHA20,
+	  "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+	  "01000000000000000000004a00000000",
+	  "Ladies and Gentlemen of the class of '99: If I could offer you o",
+	  "6e2e359a2568f98041ba0728dd0d6981e97e7aec1d4360c20a27afccfd9fae0b", true,
+	  "f91b65c5524733ab8f593dabcd62b3571639d624e65152ab8f530c359f0861d8" },
+	/* the NULL cipher (CRYPTO_NULL_CBC): the data unchanged, no key, no IV */
+	{ "NULL_CBC (identity)", CRYPTO_NULL_CBC, NULL, NULL,
+	  "00112233445566778899aabbccddeeff", "00112233445566778899aabbccddeeff",
+	  false, NULL, false, true },
 	/*
 	 * CCM's CBC-MAC: computed with OpenSSL's and Python's AES-CCM (12-byte
 	 * nonce, 16-byte tag, empty payload, all the data as AAD)

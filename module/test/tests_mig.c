@@ -536,6 +536,130 @@ out:
 }
 
 /*
+ * crypto(9): "The same will be done if all algorithms associated with a
+ * driver are unregistered one by one": crypto_unregister() of V's last
+ * algorithm disables V (no new session, no registration), frees its
+ * sessions' driver state and migrates them to U.
+ */
+static int t_unregister_last(void)
+{
+	struct ocft_drv *v = NULL, *u = NULL;
+	struct crypto_driver_info info;
+	struct ocft_req *r = NULL;
+	struct cryptoini cri = { };
+	u8 keys[1][32], want[64];
+	crypto_session_t s = NULL, ns = NULL, t;
+	bool ok = true, leak = false;
+	int ca, nu;
+
+	ca = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
+	if (ca < 0)
+		return ocft_skip("every cipher has a hardware driver already");
+	ocft_key_fill(keys[0], 32, 121);
+	v = ocft_drv_new("ocft_last", 0, HW, 0, OCFT_MODE_SYNC);
+	u = ocft_drv_new("ocft_last_heir", 0, HW, 0, OCFT_MODE_SYNC);
+	if (!CHECK(v && v->alive && u && u->alive) || ocft_drv_register(v, ca))
+		goto out;
+	if (!CHECK_EQ(ocft_session(&s, HW, &ca, keys, NULL, 1), 0))
+		goto out;
+	CHECK_EQ(crypto_session_driver(s, ca, 0), v->id);
+	if (ocft_drv_register(u, ca))
+		goto out;
+
+	CHECK_EQ(crypto_unregister(v->id, ca), 0);
+	v->alive = false;
+	CHECK_EQ(atomic_read(&v->nfree), atomic_read(&v->nnew));
+	CHECK_EQ(atomic_read(&u->nnew), 1);
+	/* V is gone as if by crypto_unregister_all() */
+	CHECK_EQ(crypto_driver_info(v->id, &info), ENOENT);
+	CHECK_EQ(crypto_register(v->id, ca, 0, 0), EINVAL);
+	CHECK_EQ(crypto_unregister_all(v->id), EINVAL);
+	cri.cri_alg = ca;
+	cri.cri_klen = ocft_alg(ca)->keylen * 8;
+	cri.cri_key = keys[0];
+	CHECK_EQ(crypto_newsession(&t, &cri, v->id), EINVAL);
+
+	/* the session moved: EAGAIN, then the new handle works on U */
+	r = ocft_cipher_req(s, ca, keys[0], 400, want);
+	if (!CHECK(r))
+		goto out;
+	if (CHECK_EQ(ocft_submit_wait(r, &ok), EAGAIN) &&
+	    CHECK(r->cb_session && r->cb_session != s)) {
+		ns = r->cb_session;
+		CHECK_EQ(crypto_session_driver(ns, ca, 0), u->id);
+		nu = atomic_read(&u->nprocess);
+		r->crp.crp_session = ns;
+		if (CHECK_EQ(ocft_submit_wait(r, &ok), 0))
+			CHECK(ocft_req_is(r, want));
+		CHECK_EQ(atomic_read(&u->nprocess) - nu, 1);
+	}
+	leak |= r->leaked;
+out:
+	if (ns)
+		CHECK_EQ(crypto_freesession(ns), 0);
+	else if (s)
+		CHECK_EQ(crypto_freesession(s), 0);
+	if (leak)
+		return OCFT_FAIL;
+	if (u)
+		CHECK_EQ(atomic_read(&u->nfree), atomic_read(&u->nnew));
+	ocft_req_free(r);
+	ocft_drv_kill(v);
+	ocft_drv_kill(u);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/*
+ * crypto(9): the freesession method "is optional"; kprocess is needed
+ * only for keying operations. A driver with newsession and process only:
+ * sessions made and freed, one freed by crypto_unregister_all(), requests
+ * right; keying operations cannot be registered on it.
+ */
+static int t_freesession_optional(void)
+{
+	crypto_session_t s[2] = { };
+	struct ocft_req *r = NULL;
+	struct ocft_drv *d;
+	u8 keys[1][32], want[64];
+	bool ok = true;
+	int alg, i;
+
+	alg = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
+	if (alg < 0)
+		return ocft_skip("every cipher has a hardware driver already");
+	ocft_key_fill(keys[0], 32, 125);
+	d = ocft_drv_new_min("ocft_nofree", HW);
+	if (!CHECK(d && d->alive) || ocft_drv_register(d, alg))
+		goto out;
+	CHECK_EQ(crypto_kregister(d->id, CRK_MOD_EXP, 0), EINVAL);
+	for (i = 0; i < 2; i++)
+		if (!CHECK_EQ(ocft_session(&s[i], d->id, &alg, keys, NULL, 1), 0))
+			goto out;
+	CHECK_EQ(atomic_read(&d->nnew), 2);
+	r = ocft_cipher_req(s[0], alg, keys[0], 500, want);
+	if (!CHECK(r))
+		goto out;
+	if (CHECK_EQ(ocft_submit_wait(r, &ok), 0))
+		CHECK(ocft_req_is(r, want));
+	if (r->leaked)
+		return OCFT_FAIL;
+	CHECK_EQ(crypto_freesession(s[0]), 0);
+	s[0] = NULL;
+	/* s[1] is still open: the driver's withdrawal releases it */
+	CHECK_EQ(crypto_unregister_all(d->id), 0);
+	d->alive = false;
+	CHECK_EQ(atomic_read(&d->nfree), 0);
+	CHECK_EQ(atomic_read(&d->bad_sess), 0);
+out:
+	for (i = 0; i < 2; i++)
+		if (s[i])
+			CHECK_EQ(crypto_freesession(s[i]), 0);
+	ocft_req_free(r);
+	ocft_drv_kill(d);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/*
  * Cipher only on A, MAC only on B: one session in two parts. With
  * @migrate, A then goes and A2 takes its part over, unseen by the consumer.
  */
@@ -682,6 +806,8 @@ const struct ocft_case ocft_cases_mig[] = {
 	{ "split_session", t_split },
 	{ "split_session_part_migrates_unseen", t_split_migrate },
 	{ "unregister_one_algorithm", t_unregister_one },
+	{ "unregister_last_algorithm_retires_driver", t_unregister_last },
+	{ "freesession_method_optional", t_freesession_optional },
 	{ "failed_migration_enxio", t_failed_migration },
 	{ "unregister_vs_newsession_freesession", t_unregister_vs_methods },
 	{ "migration_inflight_and_queued", t_migration },

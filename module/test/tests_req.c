@@ -965,6 +965,136 @@ static int t_unblock_race(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * The queues are distinct: with requests queued on a blocked SYMQ,
+ * crypto_unblock(CRYPTO_ASYMQ) leaves them there (the driver is not called
+ * again), crypto_unblock(CRYPTO_SYMQ) releases them.
+ */
+static int t_unblock_one_queue(void)
+{
+	struct ocft_drv *d = ocft_block;
+	struct crypto_driver_info i0, i1;
+	struct ocft_batch b = { };
+	u8 keys[2][32];
+	crypto_session_t s;
+	bool ok = true;
+	int np0;
+
+	if (!CHECK_EQ(ocft_std_session(d, &s, keys, 0), 0))
+		return OCFT_FAIL;
+	if (!CHECK(ocft_batch_new(&b, 4, s, keys, 0, 6000)))
+		goto out;
+	memset(&i0, 0, sizeof(i0));
+	CHECK_EQ(crypto_driver_info(d->id, &i0), 0);
+	WRITE_ONCE(d->blocked, true);
+	CHECK_EQ(ocft_batch_dispatch(&b, 0), 0);
+	msleep(50);
+	np0 = atomic_read(&d->nprocess);
+	CHECK_EQ(crypto_unblock(d->id, CRYPTO_ASYMQ), 0);
+	msleep(50);
+	CHECK_EQ(atomic_read(&b.g.remaining), 4);
+	CHECK_EQ(atomic_read(&d->nprocess), np0);
+	memset(&i1, 0, sizeof(i1));
+	crypto_driver_info(d->id, &i1);
+	CHECK_EQ(i1.queued, 4);
+	CHECK_EQ(i1.blocks - i0.blocks, 1);
+	CHECK_EQ(i1.unblocks - i0.unblocks, 0);
+
+	WRITE_ONCE(d->blocked, false);
+	CHECK_EQ(crypto_unblock(d->id, CRYPTO_SYMQ), 0);
+	if (!ocft_batch_check(&b, false)) {
+		ok = false;
+		goto out;
+	}
+	memset(&i1, 0, sizeof(i1));
+	crypto_driver_info(d->id, &i1);
+	CHECK_EQ(i1.queued, 0);
+	CHECK_EQ(i1.unblocks - i0.unblocks, 1);
+	ocft_batch_free(&b);
+out:
+	WRITE_ONCE(d->blocked, false);
+	CHECK_EQ(crypto_freesession(s), 0);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/*
+ * crypto(9): CRD_INI "will not be modified by the framework or the device
+ * drivers", crp_opaque is "passed through the crypto framework untouched".
+ * Requests with an explicit IV written, a random IV, their own key and a
+ * decryption, on a SYNC and an async fake driver and on a Linux driver:
+ * after completion every descriptor is byte for byte what was dispatched,
+ * and the request's consumer fields are too (crp_flags gains
+ * CRYPTO_F_DONE only).
+ */
+static int t_request_untouched(void)
+{
+	static const int fl[] = {
+		CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT,
+		CRD_F_ENCRYPT,
+		CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT | CRD_F_KEY_EXPLICIT,
+		0,
+	};
+	int ids[3] = { ocft_sync->id, ocft_hw->id, -1 };
+	struct cryptodesc snap[ARRAY_SIZE(((struct ocft_req *)NULL)->crd)];
+	u8 keys[2][32], k2[32], data[128], iv[16];
+	struct crypto_driver_info info;
+	crypto_session_t s;
+	struct ocft_req *r;
+	bool ok = true;
+	int i, f, id;
+
+	/* a Linux driver with both algorithms, if there is one */
+	for (id = 0; id < 64 && ids[2] < 0; id++)
+		if (!ocft_is_ours(id) && crypto_driver_supports(id, CRYPTO_AES_CBC) &&
+		    crypto_driver_supports(id, CRYPTO_SHA2_256_HMAC) &&
+		    !crypto_driver_info(id, &info) && !info.dead)
+			ids[2] = id;
+	if (ids[2] < 0)
+		ocft_diag("no Linux driver with AES-CBC and HMAC-SHA256: fake drivers only");
+	ocft_key_fill(keys[0], 32, 141);
+	ocft_key_fill(keys[1], 32, 142);
+	ocft_key_fill(k2, 32, 143);
+	ocft_fill(data, sizeof(data), 144);
+	ocft_fill(iv, sizeof(iv), 145);
+	for (i = 0; i < ARRAY_SIZE(ids) && ids[i] >= 0; i++) {
+		if (!CHECK_EQ(ocft_session(&s, ids[i], ocft_std_algs, keys, NULL, 2), 0))
+			continue;
+		for (f = 0; f < ARRAY_SIZE(fl); f++) {
+			r = ocft_req_new(128, OCFT_BUF_FLAT, GFP_KERNEL);
+			if (!CHECK(r))
+				break;
+			ocft_req_write(r, data);
+			ocft_std_desc(r, s, iv);
+			r->crd[0].crd_flags = fl[f];
+			if (fl[f] & CRD_F_KEY_EXPLICIT) {
+				r->crd[0].crd_key = k2;
+				r->crd[0].crd_klen = 128;
+			}
+			r->crp.crp_mac = f == 3 ? r->mac : NULL;
+			memcpy(snap, r->crd, sizeof(snap));
+			r->idx = 10 * i + f;
+			if (!CHECK_EQ(ocft_submit_wait(r, &ok), 0))
+				ocft_diag("driver %d, crd_flags %#x: crp_etype %d", ids[i], fl[f],
+					  r->cb_etype);
+			if (r->leaked)
+				return OCFT_FAIL;
+			if (!CHECK(!memcmp(r->crd, snap, sizeof(snap))))
+				ocft_diag("driver %d, crd_flags %#x: a descriptor changed",
+					  ids[i], fl[f]);
+			CHECK(r->crp.crp_opaque == r);
+			CHECK(r->crp.crp_desc == &r->crd[0]);
+			CHECK(r->crp.crp_session == s);
+			CHECK(r->crp.crp_buf == r->flat);
+			CHECK(r->crp.crp_mac == (f == 3 ? r->mac : NULL));
+			CHECK_EQ(r->crp.crp_ilen, 128);
+			CHECK_EQ(r->crp.crp_flags, CRYPTO_F_DONE);
+			ocft_req_free(r);
+		}
+		CHECK_EQ(crypto_freesession(s), 0);
+	}
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /* A blocked driver's queue is bounded: the overflow completes with ENOBUFS. */
 static int t_queue_bound(void)
 {
@@ -1242,6 +1372,7 @@ const struct ocft_case ocft_cases_req[] = {
 	{ "iv_rules", t_iv_rules },
 	{ "iv_explicit_written_unless_present", t_iv_explicit_written },
 	{ "key_explicit", t_key_explicit },
+	{ "request_fields_untouched", t_request_untouched },
 	{ "compression_comp_flag_and_olen", t_compression },
 	{ "mac_mlen_truncation_and_crp_mac", t_mac_results },
 	{ "callback_contexts_cbimm_cbifsync", t_callbacks },
@@ -1250,6 +1381,7 @@ const struct ocft_case ocft_cases_req[] = {
 	{ "batch_hint_more", t_batch },
 	{ "flow_control_symq", t_flow_symq },
 	{ "unblock_before_erestart_not_lost", t_unblock_race },
+	{ "unblock_one_queue_symq_asymq", t_unblock_one_queue },
 	{ "queue_bound_enobufs", t_queue_bound },
 	{ "atomic_contexts_bh_irq_hardirq_done", t_atomic_contexts },
 	{ "repeated_algorithm", t_repeated_alg },
