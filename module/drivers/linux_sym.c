@@ -651,6 +651,9 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 
 	if (!(crd->crd_flags & CRD_F_IV_EXPLICIT))
 		return -EINVAL;
+	/* the tag goes (or is read) at crd_inject: refused before any data changes */
+	if (!gmac && (s64)crd->crd_inject + t->taglen > rq->crp->crp_ilen)
+		return -EINVAL;
 	if (ocf_lx_aead_direct(rq, t)) {
 		sg = ocf_lx_sg(rq, crd->crd_skip, crd->crd_len + t->taglen);
 		if (IS_ERR(sg))

@@ -590,12 +590,14 @@ struct ocft_aead_layout {
 	int tag;		/* crd_inject: -1 right after the range, else this */
 	int gap;		/* with -1: this many bytes after the range */
 	bool inplace;		/* the driver runs it on the buffer, not a copy */
+	bool cut;		/* the buffer ends 6 bytes into the tag: EINVAL */
 };
 
 static const struct ocft_aead_layout ocft_aead_layouts[] = {
 	{ "tag after the data, skip 5", 5, -1, 0, true },
 	{ "tag before the data", 21, 3, 0, false },
 	{ "tag 3 bytes after the data", 5, -1, 3, false },
+	{ "tag 3 bytes after the data, past the end", 5, -1, 3, false, true },
 };
 
 /*
@@ -626,7 +628,7 @@ static int ocft_aead_layout_run(const struct ocft_aead_kat *k, int id,
 	if (klen < 0 || aadlen < 0 || ptlen < 0 || ctlen != ptlen + 16)
 		return -EINVAL;
 	inject = l->tag < 0 ? l->skip + aadlen + ptlen + l->gap : l->tag;
-	ilen = max(l->skip + aadlen + ptlen, inject + 16) + 4;
+	ilen = l->cut ? inject + 6 : max(l->skip + aadlen + ptlen, inject + 16) + 4;
 	img = kmalloc_array(3, ilen, GFP_KERNEL);
 	if (!img)
 		return -ENOMEM;
@@ -636,11 +638,13 @@ static int ocft_aead_layout_run(const struct ocft_aead_kat *k, int id,
 	memcpy(img + l->skip, aad, aadlen);
 	memcpy(img + l->skip + aadlen, mode ? ct : pt, ptlen);
 	if (mode)
-		memcpy(img + inject, ct + ptlen, 16);
+		memcpy(img + inject, ct + ptlen, min(16, ilen - inject));
 	if (mode == 2)
 		img[inject] ^= 0x80;
 	memcpy(want, img, ilen);
-	if (!mode) {
+	if (l->cut) {
+		/* nothing written: refused before the data changes */
+	} else if (!mode) {
 		memcpy(want + l->skip + aadlen, ct, ptlen);
 		memcpy(want + inject, ct + ptlen, 16);
 	} else if (mode == 1) {
@@ -677,7 +681,7 @@ static int ocft_aead_layout_run(const struct ocft_aead_kat *k, int id,
 		kfree(img);
 		return -ETIMEDOUT;	/* @r and the session are still the driver's */
 	}
-	CHECK_EQ(rc, mode == 2 ? EBADMSG : 0);
+	CHECK_EQ(rc, l->cut ? EINVAL : mode == 2 ? EBADMSG : 0);
 	ocft_req_read(r, got);
 	CHECK(!memcmp(got, want, ilen));
 	ocft_req_free(r);
@@ -691,7 +695,9 @@ static int ocft_aead_layout_run(const struct ocft_aead_kat *k, int id,
  * driver of each and every kind of buffer: the tag right after the data
  * with the descriptor at crd_skip 5 (the driver runs it in place), and the
  * tag elsewhere (before the data, or 3 bytes after it: on a copy);
- * encryption, decryption, and a bad tag.
+ * encryption, decryption, and a bad tag. A tag that would end past the
+ * buffer is EINVAL with the buffer untouched (not the data encrypted and
+ * then the tag refused).
  */
 static int t_linux_aead_layouts(void)
 {
