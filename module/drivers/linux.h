@@ -83,6 +83,7 @@ struct ocf_lx_dev {
 
 /* A session: one Linux transform per algorithm of the chain. */
 #define OCF_LX_MAX_TFMS 8
+#define OCF_LX_INLINE_TFMS 2
 #define OCF_LX_NCREQ 4
 
 struct acomp_req;
@@ -140,7 +141,13 @@ struct ocf_lx_sess {
 	int n;
 	unsigned int reqsize;		/* the largest Linux request of t[] */
 	struct ocf_lx_req *cache[OCF_LX_NCACHE];	/* free, taken by xchg() */
-	struct ocf_lx_tfm t[OCF_LX_MAX_TFMS];
+	struct ocf_lx_tfm *t;		/* tin[], or allocated for a longer chain */
+	/*
+	 * Most sessions have one or two algorithms: their transforms fit here,
+	 * keeping the session (which the framework zeroes, and wipes when it
+	 * is freed) small. Up to OCF_LX_MAX_TFMS are allocated apart.
+	 */
+	struct ocf_lx_tfm tin[OCF_LX_INLINE_TFMS];
 };
 
 extern const struct crypto_driver_methods ocf_lx_methods;

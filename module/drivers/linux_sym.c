@@ -148,6 +148,9 @@ static void ocf_lx_free_tfms(struct ocf_lx_dev *d, struct ocf_lx_sess *ss)
 		}
 	}
 	ss->n = 0;
+	if (ss->t != ss->tin)
+		kfree(ss->t);
+	ss->t = NULL;
 }
 
 static void ocf_lx_kx_work(struct work_struct *work);
@@ -166,14 +169,25 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 {
 	struct ocf_lx_dev *d = dev->priv;
 	struct ocf_lx_sess *ss = crypto_get_driver_session(cses);
-	int err = 0, i;
+	const struct cryptoini *c;
+	int err = 0, i, n = 0;
 
+	for (c = cri; c; c = c->cri_next)
+		n++;
+	if (n > OCF_LX_MAX_TFMS)
+		return EOPNOTSUPP;
+	ss->t = ss->tin;
+	if (n > OCF_LX_INLINE_TFMS) {
+		ss->t = kcalloc(n, sizeof(*ss->t), GFP_KERNEL);
+		if (!ss->t)
+			return ENOMEM;
+	}
 	for (; cri && !err; cri = cri->cri_next) {
 		const struct ocf_lx_map *m = ocf_lx_map_get(cri->cri_alg);
 		struct ocf_lx_tfm *t = &ss->t[ss->n];
 		const char *name = d->impl[cri->cri_alg];
 
-		if (!m || !name || ss->n == OCF_LX_MAX_TFMS) {
+		if (!m || !name) {
 			err = EOPNOTSUPP;
 			break;
 		}

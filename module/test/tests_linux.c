@@ -330,6 +330,37 @@ int ocft_lx_one(int id, int alg, const u8 *key, int klen, u8 *buf, int ilen,
 	return ocft_lx_one_ini(id, &cri, buf, ilen, sg, d, olen);
 }
 
+/*
+ * @k's key, input (into @in, room @room) and expected output, decoded.
+ * Returns 0 or -EINVAL.
+ */
+static int ocft_kat_load(const struct ocft_kat *k, u8 *key, int *klen, u8 *in,
+			 int room, int *inlen, u8 *want, int *outlen, u8 *iv)
+{
+	*klen = ocft_unhex(k->key, key, 64);
+	*outlen = ocft_unhex(k->out, want, 64);
+	if (*outlen >= 0 && k->out2) {
+		int more = ocft_unhex(k->out2, want + *outlen, 64 - *outlen);
+
+		*outlen = more < 0 ? more : *outlen + more;
+	}
+	if (k->in_seq) {
+		for (*inlen = 0; *inlen < k->in_seq && *inlen < room; (*inlen)++)
+			in[*inlen] = *inlen;
+	} else if (k->text) {
+		*inlen = strlen(k->in);
+		if (*inlen > room)
+			return -EINVAL;
+		memcpy(in, k->in, *inlen);
+	} else {
+		*inlen = ocft_unhex(k->in, in, room);
+	}
+	if (*klen < 0 || *outlen < 0 || *inlen < 0 || *inlen + *outlen > room ||
+	    ocft_unhex(k->iv, iv, EALG_MAX_BLOCK_LEN) < 0)
+		return -EINVAL;
+	return 0;
+}
+
 /* Run @k on driver @id with a flat or a scatterlist buffer; 0: right answer. */
 static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
 {
@@ -341,24 +372,8 @@ static int ocft_kat_run(const struct ocft_kat *k, int id, bool sg_buf)
 	buf = kzalloc(OCFT_KAT_BUF, GFP_KERNEL);	/* DMA-able, not on the stack */
 	if (!buf)
 		return -ENOMEM;
-	klen = ocft_unhex(k->key, key, sizeof(key));
-	outlen = ocft_unhex(k->out, want, sizeof(want));
-	if (outlen >= 0 && k->out2) {
-		int more = ocft_unhex(k->out2, want + outlen, sizeof(want) - outlen);
-
-		outlen = more < 0 ? more : outlen + more;
-	}
-	if (k->in_seq) {
-		for (inlen = 0; inlen < k->in_seq && inlen < OCFT_KAT_BUF; inlen++)
-			buf[inlen] = inlen;
-	} else if (k->text) {
-		inlen = strlen(k->in);
-		memcpy(buf, k->in, inlen);
-	} else {
-		inlen = ocft_unhex(k->in, buf, OCFT_KAT_BUF);
-	}
-	if (klen < 0 || outlen < 0 || inlen < 0 || inlen + outlen > OCFT_KAT_BUF ||
-	    ocft_unhex(k->iv, d.crd_iv, sizeof(d.crd_iv)) < 0) {
+	if (ocft_kat_load(k, key, &klen, buf, OCFT_KAT_BUF, &inlen, want, &outlen,
+			  d.crd_iv)) {
 		kfree(buf);
 		return -EINVAL;
 	}
@@ -408,6 +423,117 @@ static int t_linux_kats(void)
 			ok = false;
 	}
 	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/* The first known answer of @alg (with a key, for keyed algorithms). */
+static const struct ocft_kat *ocft_kat_of(int alg)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ocft_kats); i++)
+		if (ocft_kats[i].alg == alg)
+			return &ocft_kats[i];
+	return NULL;
+}
+
+/*
+ * A session of three algorithms on one Linux driver (more than the
+ * transforms a session holds inline: the driver allocates them apart), one
+ * request with a descriptor for each, each over its own known answer's
+ * input in one buffer: the hash and the HMAC write their results after
+ * their inputs, the cipher encrypts in place. Every driver that has the
+ * three.
+ */
+static int t_linux_long_chain(void)
+{
+	static const int algs[] = { CRYPTO_SHA2_256, CRYPTO_SHA2_256_HMAC, CRYPTO_AES_CBC };
+	struct cryptoini cri[ARRAY_SIZE(algs)] = {};
+	u8 key[3][64], want[3][64], *buf;
+	int off[4], klen[3], inlen[3], outlen[3];
+	struct crypto_driver_info info;
+	struct ocft_kat_req kr;
+	bool ok = true;
+	int id, i, n = 0, rc;
+
+	buf = kzalloc(OCFT_KAT_BUF * 3, GFP_KERNEL);
+	if (!buf)
+		return OCFT_FAIL;
+	for (id = -1; ocft_next_driver(CRYPTO_AES_CBC, &id, &info);) {
+		struct cryptop *crp;
+		struct cryptodesc *d;
+		crypto_session_t s;
+
+		if (!crypto_driver_supports(id, CRYPTO_SHA2_256) ||
+		    !crypto_driver_supports(id, CRYPTO_SHA2_256_HMAC))
+			continue;
+		n++;
+		crp = crypto_getreq(ARRAY_SIZE(algs));
+		if (!CHECK(crp))
+			break;
+		d = crp->crp_desc;
+		off[0] = 0;
+		for (i = 0; i < ARRAY_SIZE(algs); i++, d = d->crd_next) {
+			const struct ocft_kat *k = ocft_kat_of(algs[i]);
+			bool cipher = algs[i] == CRYPTO_AES_CBC;
+
+			if (!CHECK(k) ||
+			    !CHECK_EQ(ocft_kat_load(k, key[i], &klen[i], buf + off[i],
+						    OCFT_KAT_BUF, &inlen[i], want[i],
+						    &outlen[i], d->crd_iv), 0)) {
+				crypto_freereq(crp);
+				kfree(buf);
+				return OCFT_FAIL;
+			}
+			cri[i].cri_alg = algs[i];
+			cri[i].cri_klen = klen[i] * 8;
+			cri[i].cri_key = key[i];
+			cri[i].cri_next = i + 1 < ARRAY_SIZE(algs) ? &cri[i + 1] : NULL;
+			d->crd_alg = algs[i];
+			d->crd_skip = off[i];
+			d->crd_len = inlen[i];
+			d->crd_inject = off[i] + inlen[i];
+			d->crd_flags = cipher ? CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT |
+						CRD_F_IV_PRESENT : 0;
+			off[i + 1] = off[i] + inlen[i] + (cipher ? 0 : outlen[i]);
+		}
+		rc = crypto_newsession(&s, cri, id);
+		if (!CHECK_EQ(rc, 0) || !CHECK_EQ(crypto_session_nparts(s), 1)) {
+			if (!rc)
+				crypto_freesession(s);
+			crypto_freereq(crp);
+			ok = false;
+			continue;
+		}
+		CHECK_EQ(crypto_session_driver(s, CRYPTO_SHA2_256_HMAC, 0), id);
+		init_completion(&kr.done);
+		crp->crp_session = s;
+		crp->crp_ilen = off[ARRAY_SIZE(algs)];
+		crp->crp_buf = buf;
+		crp->crp_callback = ocft_kat_cb;
+		crp->crp_opaque = &kr;
+		crypto_dispatch(crp);
+		if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)) {
+			ocft_diag("%s: no completion", info.name);
+			return OCFT_FAIL;	/* @buf and the request are the driver's */
+		}
+		if (!CHECK_EQ(crp->crp_etype, 0))
+			ok = false;
+		for (i = 0; i < ARRAY_SIZE(algs); i++) {
+			int at = off[i] + (algs[i] == CRYPTO_AES_CBC ? 0 : inlen[i]);
+
+			if (memcmp(buf + at, want[i], outlen[i])) {
+				ocft_diag("%s: algorithm %d of the chain: wrong answer",
+					  info.name, algs[i]);
+				ok = false;
+			}
+		}
+		ocft_diag("three algorithms in one session on %s", info.name);
+		crypto_freereq(crp);
+		crypto_freesession(s);
+		memset(buf, 0, OCFT_KAT_BUF * 3);
+	}
+	kfree(buf);
+	return ok && n ? OCFT_PASS : OCFT_FAIL;
 }
 
 /* The guest's virtio-crypto device: a hardware driver serving AES-CBC. */
@@ -1435,6 +1561,7 @@ out:
 const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_aead_known_answers", t_linux_aead },
 	{ "linux_drivers_aead_layouts", t_linux_aead_layouts },
+	{ "linux_drivers_long_chain", t_linux_long_chain },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
 	{ "linux_drivers_ccm_cbc_mac", t_linux_ccm_cbc_mac },
 	{ "linux_drivers_deflate", t_linux_deflate },
