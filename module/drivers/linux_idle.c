@@ -76,14 +76,19 @@ void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *
 	return tfm;
 }
 
-/* Forget the key: a zero key (of the smallest size, or @klen), or none. */
+/*
+ * Forget the key: a zero key as long as the key (a shorter one would leave
+ * the end of a longer key's schedule, such as AES-256's last round keys,
+ * where it was), or none (HMAC: its padded states are of one size; hashes
+ * have no key). False when the implementation refuses it (XTS or 3DES with
+ * equal parts in FIPS mode): then the transform is freed, and wiped so.
+ */
 static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm, unsigned int klen)
 {
 	static const u8 zero[64];
 
 	switch (kind) {
 	case OCF_LX_SKCIPHER:
-		klen = crypto_skcipher_min_keysize(tfm);
 		return klen <= sizeof(zero) && !crypto_skcipher_setkey(tfm, zero, klen);
 	case OCF_LX_AEAD:
 	case OCF_LX_GMAC:
@@ -102,7 +107,7 @@ static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm, unsigned int klen
  * @d: the driver
  * @kind: what @tfm is
  * @tfm: the transform, no request on it
- * @klen: the bytes of its key (AEAD: the zero key that replaces it has as many)
+ * @klen: the bytes of its key (the zero key that replaces it has as many)
  *
  * Context: process.
  * Return: true when kept; false when the caller must free it.
