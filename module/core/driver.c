@@ -20,6 +20,7 @@ static u32 ocf_next_id;		/* ids are handed out cyclically, not reused at once */
  * 64 slots is cheaper than the xarray's, which hands the ids out).
  */
 static struct ocf_driver __rcu *ocf_drvtab[OCF_MAX_DRIVERS];
+static DECLARE_BITMAP(ocf_drvids, OCF_MAX_DRIVERS);	/* its slots in use */
 
 static void ocf_driver_free_rcu(struct rcu_head *rcu)
 {
@@ -97,7 +98,9 @@ int ocf_driver_candidates(int crid, const int *algs, int nalgs, bool keying,
 	int n = 0, i, id;
 
 	rcu_read_lock();
-	for (id = 0; id < OCF_MAX_DRIVERS && n < max; id++) {
+	for_each_set_bit(id, ocf_drvids, OCF_MAX_DRIVERS) {
+		if (n >= max)
+			break;
 		drv = rcu_dereference(ocf_drvtab[id]);
 		if (!drv)
 			continue;
@@ -170,6 +173,7 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 	}
 	drv->id = id;
 	rcu_assign_pointer(ocf_drvtab[id], drv);
+	set_bit(id, ocf_drvids);
 	pr_debug("driver %u: %s (%s)\n", id, drv->name,
 		 flags & CRYPTOCAP_F_HARDWARE ? "hardware" : "software");
 	return id;
@@ -258,6 +262,7 @@ static void ocf_driver_retire(struct ocf_driver *drv)
 	for (i = 0; i < OCF_NQUEUES; i++)
 		if (cancel_work_sync(&drv->q[i].work))
 			ocf_driver_put(drv);	/* the pending work's reference */
+	clear_bit(drv->id, ocf_drvids);
 	RCU_INIT_POINTER(ocf_drvtab[drv->id], NULL);
 	xa_erase(&ocf_drivers, drv->id);
 	pr_debug("driver %u (%s) unregistered\n", drv->id, drv->name);

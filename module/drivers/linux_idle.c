@@ -129,8 +129,9 @@ bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
 			e->kind = kind;
 			kept = true;
 			/* under the lock: ocf_lx_idle_exit() cancels it after */
-			queue_delayed_work(ocf_lx_wq, &d->idle_work,
-					   msecs_to_jiffies(OCF_LX_IDLE_MS));
+			if (!delayed_work_pending(&d->idle_work))
+				queue_delayed_work(ocf_lx_wq, &d->idle_work,
+						   msecs_to_jiffies(OCF_LX_IDLE_MS));
 			break;
 		}
 	}
