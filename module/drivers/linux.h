@@ -59,6 +59,8 @@ const struct ocf_lx_map *ocf_lx_map_get(int alg);
 struct ocf_lx_idle_tfm {
 	enum ocf_lx_kind kind;
 	void *tfm;			/* NULL: a free entry */
+	unsigned int klen;		/* bytes of the key it may still hold */
+	bool dirty;			/* the freed session's key is not wiped yet */
 };
 
 /* One opencrypto driver: the implementations of one provider module. */
@@ -79,6 +81,9 @@ struct ocf_lx_dev {
 	struct ocf_lx_idle_tfm idle[OCF_LX_IDLE];
 	bool idle_closed;		/* the driver is going: keep none */
 	struct delayed_work idle_work;	/* frees them once unused a while */
+	struct delayed_work idle_wipe;	/* wipes the keys of those not taken */
+	unsigned long idle_wiped;	/* keys wiped by idle_wipe, all told */
+	unsigned long idle_rekeyed;	/* unwiped ones a session took and rekeyed */
 };
 
 /* A session: one Linux transform per algorithm of the chain. */
@@ -157,9 +162,12 @@ int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint);
 u8 *ocf_lx_rsa_pubkey_der(const struct crparam *n, const struct crparam *e,
 			  unsigned int *len);
 
+struct seq_file;
 void ocf_lx_idle_init(struct ocf_lx_dev *d);
+void ocf_lx_idle_show(struct seq_file *m, struct ocf_lx_dev *d);
 void ocf_lx_idle_exit(struct ocf_lx_dev *d);
-void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name);
+void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name,
+		       unsigned int klen);
 bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
 		      unsigned int klen);
 

@@ -7,8 +7,15 @@
  * child), and some consumers make a session per operation (OpenSSL's
  * devcrypto engine does for every digest). A software driver therefore
  * keeps up to OCF_LX_IDLE transforms (ciphers, hashes, HMACs, AEADs) of
- * freed sessions, their keys wiped, and gives them to new sessions of the
- * same implementation.
+ * freed sessions and gives them to new sessions of the same implementation.
+ *
+ * The freed session's key is wiped (replaced by a zero key of its length)
+ * by a work item two jiffies later, off the path of the consumer freeing the
+ * session; a new session with a key of the same length that takes the
+ * transform before then replaces the key itself, which makes the wipe
+ * unnecessary (and a session per operation pays one key schedule, not two).
+ * A transform whose key is not wiped yet goes to no session with a key of
+ * another length, and one that cannot be wiped is freed (and so wiped).
  *
  * A kept transform holds its provider module, so the kept transforms go
  * OCF_LX_IDLE_MS after the first was kept: a module whose sessions are all
@@ -18,12 +25,14 @@
 #include <crypto/aead.h>
 #include <crypto/hash.h>
 #include <crypto/skcipher.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "linux.h"
 
 #define OCF_LX_IDLE_MS 20
+#define OCF_LX_WIPE_JIFFIES 2	/* at least one whole tick */
 
 static bool ocf_lx_idle_aead(enum ocf_lx_kind kind)
 {
@@ -54,10 +63,12 @@ static void ocf_lx_idle_free(enum ocf_lx_kind kind, void *tfm)
  * @d: the driver
  * @kind: OCF_LX_SKCIPHER, OCF_LX_HASH, OCF_LX_HMAC, OCF_LX_AEAD or OCF_LX_GMAC
  * @name: the Linux driver name the session would allocate
+ * @klen: the bytes of the key the caller sets on it at once
  *
  * Return: the transform (to be keyed by the caller), or NULL.
  */
-void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name)
+void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name,
+		       unsigned int klen)
 {
 	void *tfm = NULL;
 	int i;
@@ -66,9 +77,13 @@ void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *
 	for (i = 0; i < OCF_LX_IDLE; i++) {
 		struct ocf_lx_idle_tfm *e = &d->idle[i];
 
-		if (e->tfm && e->kind == kind && !strcmp(ocf_lx_idle_name(kind, e->tfm), name)) {
+		/* an unwiped key is only ever replaced by one as long */
+		if (e->tfm && e->kind == kind && (!e->dirty || e->klen == klen) &&
+		    !strcmp(ocf_lx_idle_name(kind, e->tfm), name)) {
 			tfm = e->tfm;
 			e->tfm = NULL;
+			if (e->dirty)
+				d->idle_rekeyed++;
 			break;
 		}
 	}
@@ -102,6 +117,34 @@ static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm, unsigned int klen
 	}
 }
 
+/* Put @tfm in a free entry; false when there is none (or no more keeping). */
+static bool ocf_lx_idle_put(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
+			    unsigned int klen, bool dirty)
+{
+	int i;
+
+	lockdep_assert_held(&d->idle_lock);
+	for (i = 0; i < OCF_LX_IDLE && !d->idle_closed; i++) {
+		struct ocf_lx_idle_tfm *e = &d->idle[i];
+
+		if (!e->tfm) {
+			e->tfm = tfm;
+			e->kind = kind;
+			e->klen = klen;
+			e->dirty = dirty;
+			/* under the lock: ocf_lx_idle_exit() cancels them after */
+			if (!delayed_work_pending(&d->idle_work))
+				queue_delayed_work(ocf_lx_wq, &d->idle_work,
+						   msecs_to_jiffies(OCF_LX_IDLE_MS));
+			if (dirty && !delayed_work_pending(&d->idle_wipe))
+				queue_delayed_work(ocf_lx_wq, &d->idle_wipe,
+						   OCF_LX_WIPE_JIFFIES);
+			return true;
+		}
+	}
+	return false;
+}
+
 /**
  * ocf_lx_idle_keep() - keep the transform of a freed session
  * @d: the driver
@@ -109,34 +152,55 @@ static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm, unsigned int klen
  * @tfm: the transform, no request on it
  * @klen: the bytes of its key (the zero key that replaces it has as many)
  *
+ * The key is wiped two jiffies later unless a session of the same key length
+ * takes the transform first (and replaces the key).
+ *
  * Context: process.
  * Return: true when kept; false when the caller must free it.
  */
 bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
 		      unsigned int klen)
 {
-	bool kept = false;
-	int i;
+	bool kept;
 
-	if (d->hw || !ocf_lx_idle_wipe(kind, tfm, klen))
+	if (d->hw || kind == OCF_LX_COMP)
 		return false;
 	spin_lock_bh(&d->idle_lock);
-	for (i = 0; i < OCF_LX_IDLE && !d->idle_closed; i++) {
-		struct ocf_lx_idle_tfm *e = &d->idle[i];
-
-		if (!e->tfm) {
-			e->tfm = tfm;
-			e->kind = kind;
-			kept = true;
-			/* under the lock: ocf_lx_idle_exit() cancels it after */
-			if (!delayed_work_pending(&d->idle_work))
-				queue_delayed_work(ocf_lx_wq, &d->idle_work,
-						   msecs_to_jiffies(OCF_LX_IDLE_MS));
-			break;
-		}
-	}
+	kept = ocf_lx_idle_put(d, kind, tfm, klen, kind != OCF_LX_HASH);
 	spin_unlock_bh(&d->idle_lock);
 	return kept;
+}
+
+/* Wipe the keys of the kept transforms no session took (ocf_lx_idle_keep()). */
+static void ocf_lx_idle_wipe_work(struct work_struct *work)
+{
+	struct ocf_lx_dev *d = container_of(work, struct ocf_lx_dev, idle_wipe.work);
+	struct ocf_lx_idle_tfm e;
+	bool kept;
+	int i;
+
+	for (;;) {
+		e.tfm = NULL;
+		spin_lock_bh(&d->idle_lock);
+		for (i = 0; i < OCF_LX_IDLE && !e.tfm; i++) {
+			if (d->idle[i].tfm && d->idle[i].dirty) {
+				e = d->idle[i];		/* out of reach while wiped */
+				d->idle[i].tfm = NULL;
+			}
+		}
+		spin_unlock_bh(&d->idle_lock);
+		if (!e.tfm)
+			return;
+		kept = ocf_lx_idle_wipe(e.kind, e.tfm, e.klen);
+		if (kept) {
+			spin_lock_bh(&d->idle_lock);
+			d->idle_wiped++;
+			kept = ocf_lx_idle_put(d, e.kind, e.tfm, e.klen, false);
+			spin_unlock_bh(&d->idle_lock);
+		}
+		if (!kept)
+			ocf_lx_idle_free(e.kind, e.tfm);	/* freed, so wiped */
+	}
 }
 
 /* Free every kept transform. */
@@ -167,6 +231,7 @@ void ocf_lx_idle_init(struct ocf_lx_dev *d)
 {
 	spin_lock_init(&d->idle_lock);
 	INIT_DELAYED_WORK(&d->idle_work, ocf_lx_idle_work);
+	INIT_DELAYED_WORK(&d->idle_wipe, ocf_lx_idle_wipe_work);
 }
 
 /**
@@ -180,6 +245,33 @@ void ocf_lx_idle_exit(struct ocf_lx_dev *d)
 	spin_lock_bh(&d->idle_lock);
 	d->idle_closed = true;
 	spin_unlock_bh(&d->idle_lock);
+	cancel_delayed_work_sync(&d->idle_wipe);
 	cancel_delayed_work_sync(&d->idle_work);
 	ocf_lx_idle_flush(d);
+}
+
+/**
+ * ocf_lx_idle_show() - a driver's kept transforms, for debugfs
+ * @m: the file
+ * @d: the driver
+ *
+ * One line: the driver's id and name, the transforms kept now and how many
+ * of them still hold a freed session's key, the keys wiped since the driver
+ * came, and the unwiped transforms that sessions took and rekeyed.
+ */
+void ocf_lx_idle_show(struct seq_file *m, struct ocf_lx_dev *d)
+{
+	unsigned long wiped, rekeyed;
+	int i, kept = 0, unwiped = 0;
+
+	spin_lock_bh(&d->idle_lock);
+	for (i = 0; i < OCF_LX_IDLE; i++) {
+		kept += !!d->idle[i].tfm;
+		unwiped += d->idle[i].tfm && d->idle[i].dirty;
+	}
+	wiped = d->idle_wiped;
+	rekeyed = d->idle_rekeyed;
+	spin_unlock_bh(&d->idle_lock);
+	seq_printf(m, "%-3d %-28s kept %d unwiped %d wiped %lu rekeyed %lu\n",
+		   d->id, d->name, kept, unwiped, wiped, rekeyed);
 }

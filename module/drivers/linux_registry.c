@@ -475,6 +475,19 @@ static int ocf_lx_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(ocf_lx);
 
+/* debugfs "linux_idle": the transforms each driver keeps (linux_idle.c) */
+static int ocf_lx_idle_debug_show(struct seq_file *m, void *v)
+{
+	struct ocf_lx_dev *d;
+
+	mutex_lock(&ocf_lx_mutex);
+	list_for_each_entry(d, &ocf_lx_devs, node)
+		ocf_lx_idle_show(m, d);
+	mutex_unlock(&ocf_lx_mutex);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ocf_lx_idle_debug);
+
 /**
  * ocf_lx_registry_init() - make opencrypto drivers of what the crypto API has,
  * and follow its changes
@@ -500,6 +513,7 @@ int ocf_lx_registry_init(struct dentry *debugfs)
 	crypto_register_notifier(&ocf_lx_crypto_nb);
 	ocf_lx_preload();
 	debugfs_create_file("linux", 0444, debugfs, NULL, &ocf_lx_fops);
+	debugfs_create_file("linux_idle", 0444, debugfs, NULL, &ocf_lx_idle_debug_fops);
 	err = ocf_lx_rescan();
 	if (err)
 		ocf_lx_registry_exit();

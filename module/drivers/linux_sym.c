@@ -195,7 +195,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 		t->kind = m->kind;
 		t->klen = cri->cri_klen / 8;
 		if (m->kind == OCF_LX_SKCIPHER) {
-			t->sk = ocf_lx_idle_take(d, m->kind, name) ?:
+			t->sk = ocf_lx_idle_take(d, m->kind, name, t->klen) ?:
 				crypto_alloc_skcipher(name, 0, 0);
 			if (IS_ERR(t->sk)) {
 				err = EOPNOTSUPP;
@@ -221,7 +221,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			}
 			t->cfree = GENMASK(OCF_LX_NCREQ - 1, 0);
 		} else if (m->kind == OCF_LX_AEAD || m->kind == OCF_LX_GMAC) {
-			t->ae = ocf_lx_idle_take(d, m->kind, name) ?:
+			t->ae = ocf_lx_idle_take(d, m->kind, name, t->klen) ?:
 				crypto_alloc_aead(name, 0, 0);
 			if (IS_ERR(t->ae)) {
 				err = EOPNOTSUPP;
@@ -236,7 +236,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			    crypto_aead_setauthsize(t->ae, t->taglen))
 				err = EINVAL;
 		} else {
-			t->ah = ocf_lx_idle_take(d, m->kind, name) ?:
+			t->ah = ocf_lx_idle_take(d, m->kind, name, t->klen) ?:
 				crypto_alloc_ahash(name, 0, 0);
 			if (IS_ERR(t->ah)) {
 				err = EOPNOTSUPP;

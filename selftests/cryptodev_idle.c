@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The transforms a software Linux driver keeps from freed sessions
+ * (module/drivers/linux_idle.c), seen through debugfs opencrypto/linux_idle:
+ * a freed session's transform is kept with its key not yet wiped; a new
+ * session with a key as long takes it and rekeys it; one with a key of
+ * another length does not; a transform no session takes has its key wiped
+ * a moment later. Every session's answer is checked against NIST SP 800-38A.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktap.h"
+#include "cryptodev_util.h"
+
+#define IDLE "/sys/kernel/debug/opencrypto/linux_idle"
+
+struct idle {
+	int kept, unwiped;
+	unsigned long wiped, rekeyed;
+};
+
+static int fd;
+
+/* SP 800-38A F.2.1 and F.2.5: the first block of CBC-AES128/256.Encrypt */
+static const unsigned char iv[16] = {
+	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+	0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f };
+static const unsigned char pt[16] = {
+	0x6b, 0xc1, 0xbe, 0xe2, 0x2e, 0x40, 0x9f, 0x96,
+	0xe9, 0x3d, 0x7e, 0x11, 0x73, 0x93, 0x17, 0x2a };
+static const unsigned char key128[16] = {
+	0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+	0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c };
+static const unsigned char ct128[16] = {
+	0x76, 0x49, 0xab, 0xac, 0x81, 0x19, 0xb2, 0x46,
+	0xce, 0xe9, 0x8e, 0x9b, 0x12, 0xe9, 0x19, 0x7d };
+static const unsigned char key256[32] = {
+	0x60, 0x3d, 0xeb, 0x10, 0x15, 0xca, 0x71, 0xbe,
+	0x2b, 0x73, 0xae, 0xf0, 0x85, 0x7d, 0x77, 0x81,
+	0x1f, 0x35, 0x2c, 0x07, 0x3b, 0x61, 0x08, 0xd7,
+	0x2d, 0x98, 0x10, 0xa3, 0x09, 0x14, 0xdf, 0xf4 };
+static const unsigned char ct256[16] = {
+	0xf5, 0x8c, 0x4c, 0x04, 0xd6, 0xe5, 0xf1, 0xba,
+	0x77, 0x9e, 0xab, 0xfb, 0x5f, 0x7b, 0xfb, 0xd6 };
+
+/* The line of driver @crid; 0, or -1 when it has none. */
+static int idle_read(int crid, struct idle *st)
+{
+	char line[256], name[64];
+	int id, found = -1;
+	FILE *f = fopen(IDLE, "r");
+	struct idle e;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%d %63s kept %d unwiped %d wiped %lu rekeyed %lu", &id, name,
+			   &e.kept, &e.unwiped, &e.wiped, &e.rekeyed) == 6 && id == crid) {
+			*st = e;
+			found = 0;
+		}
+	fclose(f);
+	return found;
+}
+
+/*
+ * An AES-CBC session with @key on driver @crid (or class), one block
+ * checked against @want, freed. Returns the driver's id, or -1.
+ */
+static int one_session(int crid, const unsigned char *key, int klen,
+		       const unsigned char *want)
+{
+	struct session2_op s;
+	unsigned char out[16], ivc[16];
+	int ok;
+
+	memset(&s, 0, sizeof(s));
+	s.cipher = CRYPTO_AES_CBC;
+	s.key = (unsigned char *)key;
+	s.keylen = klen;
+	s.crid = crid;
+	if (ioctl(fd, CIOCGSESSION2, &s)) {
+		ktap_print("CIOCGSESSION2: %s", strerror(errno));
+		return -1;
+	}
+	memcpy(ivc, iv, sizeof(ivc));
+	ok = !cdev_op(fd, CIOCCRYPT, s.ses, COP_ENCRYPT, 0, pt, out, 16, NULL, ivc) &&
+	     !memcmp(out, want, 16);
+	if (ioctl(fd, CIOCFSESSION, &s.ses) || !ok) {
+		ktap_print("AES-%d-CBC on driver %d: %s", klen * 8, s.crid,
+			   ok ? "CIOCFSESSION failed" : "wrong answer");
+		return -1;
+	}
+	return s.crid;
+}
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* Poll (2 s at most) until driver @id has no unwiped transform left. */
+static void wait_unwiped(int id, struct idle *st)
+{
+	double t0 = now();
+
+	do {
+		usleep(2000);
+		if (idle_read(id, st))
+			return;
+	} while (st->unwiped && now() - t0 < 2);
+}
+
+int main(void)
+{
+	struct idle a, b, c;
+	int id, i, ok;
+
+	ktap_plan(7);
+	mount("none", "/sys/kernel/debug", "debugfs", 0, NULL);
+	fd = open("/dev/crypto", O_RDWR);
+	if (!ktap_result(fd >= 0 && !access(IDLE, R_OK), "/dev/crypto and %s are there", IDLE))
+		return ktap_finish();
+
+	/* a first session finds the driver (and leaves one kept transform) */
+	id = one_session(CRYPTO_FLAG_SOFTWARE, key256, 32, ct256);
+	if (!ktap_result(id >= 0 && !idle_read(id, &a),
+			 "an AES-256-CBC session on a software Linux driver (%d) is listed in %s",
+			 id, IDLE))
+		return ktap_finish();
+
+	/* what the first session left (calibration's sessions too) goes */
+	wait_unwiped(id, &a);
+	usleep(100 * 1000);
+	one_session(id, key256, 32, ct256);
+	idle_read(id, &a);
+
+	/*
+	 * Freed: kept, its key not wiped for two ticks at least, in which the
+	 * next session takes it (tried a few times: the guest may stall).
+	 */
+	for (i = 0; i < 5; i++) {
+		if (one_session(id, key256, 32, ct256) != id || idle_read(id, &b) ||
+		    b.rekeyed > a.rekeyed)
+			break;
+		a = b;
+	}
+	ktap_result(b.kept >= 1 && b.unwiped >= 1,
+		    "a freed session's transform is kept, not yet wiped (kept %d, unwiped %d)",
+		    b.kept, b.unwiped);
+	ktap_result(b.rekeyed == a.rekeyed + 1,
+		    "a session with a key as long took the unwiped one and rekeyed it (%lu -> %lu)",
+		    a.rekeyed, b.rekeyed);
+
+	/* an AES-128 session does not take the unwiped AES-256 transform */
+	c = b;
+	ok = one_session(id, key128, 16, ct128) == id && !idle_read(id, &c);
+	ktap_result(ok && c.rekeyed == b.rekeyed,
+		    "a session with a shorter key took no unwiped transform (rekeyed %lu -> %lu)",
+		    b.rekeyed, c.rekeyed);
+
+	/* unused, they go (20 ms after the first was kept) */
+	wait_unwiped(id, &c);
+	usleep(100 * 1000);
+	ok = !idle_read(id, &c);
+	ktap_result(ok && !c.kept, "the kept transforms go when unused (kept %d)", c.kept);
+
+	/* one freed session, nobody takes its transform: its key is wiped */
+	b = c;
+	if (one_session(id, key256, 32, ct256) == id)
+		wait_unwiped(id, &c);
+	ktap_result(!c.unwiped && c.wiped == b.wiped + 1 && c.kept == 1,
+		    "a transform no session takes has its key wiped (wiped %lu -> %lu, kept %d)",
+		    b.wiped, c.wiped, c.kept);
+	close(fd);
+	return ktap_finish();
+}
