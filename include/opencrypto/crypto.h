@@ -321,7 +321,8 @@ const struct cryptoini *crypto_session_ini(crypto_session_t cses, int alg, int n
 /**
  * struct crypto_driver_info - what crypto_driver_info() reports
  * @id: driver id
- * @name: name with unit, e.g. "virtio_crypto0"
+ * @name: name with unit, e.g. "virtio_crypto0" ("chacha_x86_64-0": a '-'
+ *	between them when the name ends in a digit)
  * @flags: CRYPTOCAP_F_*
  * @dead: unregistered, sessions migrated
  * @sessions: sessions on the driver now

@@ -7,6 +7,7 @@
  * reference, and the table is never reallocated under a reader.
  */
 #include <linux/rcupdate.h>
+#include <linux/ctype.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/xarray.h>
@@ -159,7 +160,10 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 	drv->dev = dev;
 	drv->session_size = session_size;
 	drv->flags = flags;
-	snprintf(drv->name, sizeof(drv->name), "%s%d", dev->name, dev->unit);
+	/* "aesni_intel0", but "chacha_x86_64-0": a name's own digits stay apart */
+	snprintf(drv->name, sizeof(drv->name), "%s%s%d", dev->name,
+		 *dev->name && isdigit(dev->name[strlen(dev->name) - 1]) ? "-" : "",
+		 dev->unit);
 	for (i = 0; i < CRYPTO_ALGORITHM_ALL; i++)
 		drv->alg[i].cost = CRYPTO_COST_UNKNOWN;
 	for (i = 0; i < OCF_NQUEUES; i++)
@@ -362,8 +366,9 @@ EXPORT_SYMBOL_OCF(crypto_unregister);
 
 /**
  * crypto_find_driver() - a driver id by name
- * @match: a driver name with its unit ("virtio_crypto0"), or without it
- *	("virtio_crypto": the first such driver)
+ * @match: a driver name with its unit ("virtio_crypto0", "chacha_x86_64-0"
+ *	when the name ends in a digit), or without it ("virtio_crypto": the
+ *	first such driver)
  *
  * Context: any.
  * Return: the driver id, or -1 if no live driver matches.

@@ -94,7 +94,7 @@ static int t_register(void)
 
 static int t_find_driver(void)
 {
-	struct ocft_drv *d0, *d1;
+	struct ocft_drv *d0, *d1, *d2 = NULL;
 	bool ok = true;
 
 	d0 = ocft_drv_new("ocft_find", 0, CRYPTOCAP_F_HARDWARE, 0, OCFT_MODE_SYNC);
@@ -110,9 +110,21 @@ static int t_find_driver(void)
 	CHECK_EQ(crypto_find_driver("ocft_fin"), -1);
 	CHECK_EQ(crypto_find_driver("ocft_nosuch"), -1);
 	CHECK_EQ(crypto_find_driver(""), -1);
+
+	/* a name ending in a digit: its unit after a '-' */
+	d2 = ocft_drv_new("ocft_find64", 1, CRYPTOCAP_F_HARDWARE, 0, OCFT_MODE_SYNC);
+	if (CHECK(d2 && d2->alive)) {
+		struct crypto_driver_info info;
+
+		CHECK(!crypto_driver_info(d2->id, &info) && !strcmp(info.name, "ocft_find64-1"));
+		CHECK_EQ(crypto_find_driver("ocft_find64-1"), d2->id);
+		CHECK_EQ(crypto_find_driver("ocft_find64"), d2->id);
+		CHECK_EQ(crypto_find_driver("ocft_find641"), -1);
+	}
 out:
 	ocft_drv_kill(d0);
 	ocft_drv_kill(d1);
+	ocft_drv_kill(d2);
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
