@@ -71,8 +71,8 @@ hw() { OPENSSL_CONF=$T/empty.cnf "$O" "$@"; }	# the engine's defaults
 
 echo "1..14"
 sw version | sed 's/^/# /'
-# The first session of each (driver, algorithm) calibrates it, with
-# requests counted as ops: let the engine's probe do that first.
+# The first session of each (driver, algorithm) calibrates it (requests
+# the counters leave out): let the engine's probe do that first.
 hw engine -pre USE_SOFTDRIVERS:1 devcrypto >/dev/null 2>&1
 
 # 1-2: what the engine offers, and who serves it

@@ -30,7 +30,23 @@ static int ocf_calib_cb(struct cryptop *crp)
 }
 
 /* One timed request; returns its duration in ns, or 0 on failure. */
-static u64 ocf_calib_one(struct cryptop *crp, struct ocf_calib *c, int len)
+/*
+ * Take a completed calibration request back out of the counters that
+ * crypto_done() and the completion counted it in: the statistics count the
+ * consumers' requests only (per-CPU sums: any CPU may subtract).
+ */
+static void ocf_calib_uncount(struct ocf_driver *drv, bool err)
+{
+	this_cpu_dec(drv->pc->ops);
+	this_cpu_dec(ocf_counters.ops);
+	if (err) {
+		this_cpu_dec(drv->pc->errors);
+		this_cpu_dec(ocf_counters.errors);
+	}
+}
+
+static u64 ocf_calib_one(struct ocf_driver *drv, struct cryptop *crp,
+			 struct ocf_calib *c, int len)
 {
 	u64 t0;
 
@@ -41,6 +57,7 @@ static u64 ocf_calib_one(struct cryptop *crp, struct ocf_calib *c, int len)
 	crypto_dispatch(crp);
 	if (!wait_for_completion_timeout(&c->done, OCF_CALIB_TIMEOUT))
 		return U64_MAX;		/* still in flight: the caller must not free */
+	ocf_calib_uncount(drv, crp->crp_etype);
 	if (crp->crp_etype)
 		return 0;
 	return ktime_get_ns() - t0 ?: 1;
@@ -96,7 +113,7 @@ u64 ocf_calibrate(struct ocf_driver *drv, int alg)
 
 	for (i = 0; i < 2; i++) {
 		for (r = 0; r <= OCF_CALIB_RUNS; r++) {
-			t = ocf_calib_one(crp, c, sizes[i]);
+			t = ocf_calib_one(drv, crp, c, sizes[i]);
 			if (t == U64_MAX) {
 				pr_warn("calibration of %s on %s timed out\n", a->name, drv->name);
 				/* the request is still the driver's: leak it, never free it */

@@ -756,6 +756,13 @@ static int t_cost(void)
 	CHECK(cs != CRYPTO_COST_UNKNOWN);
 	CHECK(cf != CRYPTO_COST_UNKNOWN);
 	CHECK(cs > cf);
+	/* calibration ran requests, and the statistics count none of them */
+	if (CHECK(atomic_read(&slow->nprocess) > 0)) {
+		struct crypto_driver_info info;
+
+		CHECK(!crypto_driver_info(slow->id, &info) && info.ops == 0 && !info.errors);
+		CHECK(!crypto_driver_info(fast->id, &info) && info.ops == 0 && !info.errors);
+	}
 	CHECK_EQ(atomic_read(&slow->helper_err) + atomic_read(&fast->helper_err), 0);
 	CHECK_EQ(atomic_read(&slow->nnew), atomic_read(&slow->nfree));
 	CHECK_EQ(atomic_read(&fast->nnew), atomic_read(&fast->nfree));
