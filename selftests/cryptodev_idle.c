@@ -5,7 +5,8 @@
  * a freed session's transform is kept with its key not yet wiped; a new
  * session with a key as long takes it and rekeys it; one with a key of
  * another length does not; a transform no session takes has its key wiped
- * a moment later. Every session's answer is checked against NIST SP 800-38A.
+ * a moment later (or the transform is freed, which wipes it too). Every
+ * session's answer is checked against NIST SP 800-38A.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -149,7 +150,7 @@ int main(void)
 	 */
 	for (i = 0; i < 5; i++) {
 		if (one_session(id, key256, 32, ct256) != id || idle_read(id, &b) ||
-		    b.rekeyed > a.rekeyed)
+		    (b.rekeyed > a.rekeyed && b.unwiped))
 			break;
 		a = b;
 	}
@@ -177,7 +178,7 @@ int main(void)
 	b = c;
 	if (one_session(id, key256, 32, ct256) == id)
 		wait_unwiped(id, &c);
-	ktap_result(!c.unwiped && c.wiped == b.wiped + 1 && c.kept == 1,
+	ktap_result(!c.unwiped && c.wiped == b.wiped + 1,
 		    "a transform no session takes has its key wiped (wiped %lu -> %lu, kept %d)",
 		    b.wiped, c.wiped, c.kept);
 	close(fd);

@@ -82,7 +82,7 @@ struct ocf_lx_dev {
 	bool idle_closed;		/* the driver is going: keep none */
 	struct delayed_work idle_work;	/* frees them once unused a while */
 	struct delayed_work idle_wipe;	/* wipes the keys of those not taken */
-	unsigned long idle_wiped;	/* keys wiped by idle_wipe, all told */
+	unsigned long idle_wiped;	/* keys wiped (zero key, or freed), all told */
 	unsigned long idle_rekeyed;	/* unwiped ones a session took and rekeyed */
 };
 

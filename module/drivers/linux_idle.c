@@ -212,6 +212,8 @@ static void ocf_lx_idle_flush(struct ocf_lx_dev *d)
 	spin_lock_bh(&d->idle_lock);
 	memcpy(out, d->idle, sizeof(out));
 	memset(d->idle, 0, sizeof(d->idle));
+	for (i = 0; i < OCF_LX_IDLE; i++)	/* freeing wipes them too */
+		d->idle_wiped += out[i].tfm && out[i].dirty;
 	spin_unlock_bh(&d->idle_lock);
 	for (i = 0; i < OCF_LX_IDLE; i++)
 		if (out[i].tfm)
@@ -257,7 +259,8 @@ void ocf_lx_idle_exit(struct ocf_lx_dev *d)
  *
  * One line: the driver's id and name, the transforms kept now and how many
  * of them still hold a freed session's key, the keys wiped since the driver
- * came, and the unwiped transforms that sessions took and rekeyed.
+ * came (by a zero key, or the transform freed), and the unwiped transforms
+ * that sessions took and rekeyed.
  */
 void ocf_lx_idle_show(struct seq_file *m, struct ocf_lx_dev *d)
 {
