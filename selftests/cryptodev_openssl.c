@@ -250,12 +250,90 @@ static void test_srtp(void)
 	ioctl(fd, CIOCFSESSION, &ses);
 }
 
+/* Set /dev/crypto's max_request; returns the value it had, or -1. */
+static long max_request(long v)
+{
+	const char *p = "/sys/module/cryptodev/parameters/max_request";
+	long old = -1;
+	FILE *f = fopen(p, "r");
+
+	if (f) {
+		if (fscanf(f, "%ld", &old) != 1)
+			old = -1;
+		fclose(f);
+	}
+	f = fopen(p, "w");
+	if (!f)
+		return -1;
+	fprintf(f, "%ld\n", v);
+	return fclose(f) ? -1 : old;
+}
+
+/*
+ * A multi-call hash longer than max_request: the driver hashes it in parts
+ * (CRD_F_MAC_MORE/CONT) instead of E2BIG. SHA-256 and HMAC-SHA256 of 1 MiB
+ * in 8 KiB updates (and a last part) with max_request at 64 KiB, against
+ * OpenSSL; CIOCCPHASH of such a hash is E2BIG, a one-shot past it too.
+ */
+static void test_hash_stream(void)
+{
+	const unsigned int len = 1 << 20, step = 8192, last = 1000;
+	static const unsigned char key[20] = "0123456789abcdefghij";
+	unsigned char md[64], want[64];
+	unsigned int i, n, mdlen;
+	long old = max_request(65536);
+	uint32_t ses, other;
+	struct cphash_op cp;
+	int k, err;
+
+	RAND_bytes(in, len);
+	for (k = 0; k < 2; k++) {
+		const char *name = k ? "HMAC-SHA256" : "SHA-256";
+
+		err = old < 0 ? errno : 0;
+		ses = k ? session2(0, NULL, 0, CRYPTO_SHA2_256_HMAC, key, sizeof(key)) :
+			  session2(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0);
+		for (i = 0; !err && ses && i + last < len; i += step) {
+			n = i + step + last <= len ? step : len - last - i;
+			err = cdev_op(fd, CIOCCRYPT, ses, COP_ENCRYPT, COP_FLAG_UPDATE,
+				      in + i, NULL, n, NULL, NULL);
+		}
+		if (!k && !err && ses) {
+			other = session2(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0);
+			cp.src_ses = ses;
+			cp.dst_ses = other;
+			ktap_expect_errno(ioctl(fd, CIOCCPHASH, &cp), E2BIG,
+					  "CIOCCPHASH of a multi-call hash past max_request is E2BIG");
+			ktap_expect_errno(cdev_op(fd, CIOCCRYPT, other, COP_ENCRYPT, 0, in, NULL,
+						  65537, md, NULL) ? (errno = E2BIG, -1) : 0,
+					  E2BIG, "a one-shot hash past max_request is still E2BIG");
+			ioctl(fd, CIOCFSESSION, &other);
+		}
+		memset(md, 0, sizeof(md));
+		if (!err && ses)
+			err = cdev_op(fd, CIOCCRYPT, ses, COP_ENCRYPT, COP_FLAG_FINAL,
+				      in + len - last, NULL, last, md, NULL);
+		if (k)
+			HMAC(EVP_sha256(), key, sizeof(key), in, len, want, &mdlen);
+		else
+			EVP_Digest(in, len, want, &mdlen, EVP_sha256(), NULL);
+		if (!ktap_result(ses && !err && !memcmp(md, want, 32),
+				 "%s of 1 MiB in 8 KiB updates past max_request (64 KiB) matches OpenSSL",
+				 name))
+			ktap_print("  session %u, error %s", ses, strerror(err));
+		if (ses)
+			ioctl(fd, CIOCFSESSION, &ses);
+	}
+	if (old >= 0)
+		max_request(old);
+}
+
 int main(void)
 {
 	unsigned int i;
 	int ok;
 
-	ktap_plan(cc_nalgs + 9);
+	ktap_plan(cc_nalgs + 13);
 	in = malloc(MAXLEN + 64);
 	out = malloc(MAXLEN + 64);
 	ref = malloc(MAXLEN + 64);
@@ -272,5 +350,6 @@ int main(void)
 	test_tls();
 	test_srtp();
 	test_deflate();
+	test_hash_stream();
 	return ktap_finish();
 }

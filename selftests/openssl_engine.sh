@@ -9,7 +9,8 @@
 # - with USE_SOFTDRIVERS=1 (every driver): openssl enc/dgst through the
 #   engine give the same bytes as OpenSSL's own software, for 0 B to 1 MiB;
 #   every run must make /dev/crypto drivers do operations (their ops
-#   counters in debugfs), so that a silent fallback to software fails;
+#   counters in debugfs), so that a silent fallback to software fails; and
+#   dgst of 20 MiB, more than /dev/crypto's max_request, hashed in parts;
 # - with the engine's default (USE_SOFTDRIVERS=2: no driver that says it is
 #   software), only the virtio-crypto accelerator's AES-CBC is offered and
 #   it serves `openssl enc -engine devcrypto` (its counter moves, no other);
@@ -69,7 +70,7 @@ EOF
 soft() { OPENSSL_CONF=$T/soft.cnf "$O" "$@"; }
 hw() { OPENSSL_CONF=$T/empty.cnf "$O" "$@"; }	# the engine's defaults
 
-echo "1..14"
+echo "1..15"
 sw version | sed 's/^/# /'
 # The first session of each (driver, algorithm) calibrates it (requests
 # the counters leave out): let the engine's probe do that first.
@@ -145,7 +146,18 @@ done
 result $? "openssl dgst through the engine = software (7 digests x 6 sizes, each on /dev/crypto)${bad:+:$bad}"
 echo "# ops per driver:"; ops | sed 's/^/#   /'
 
-# 5-9: the engine's default (hardware only) with the virtio-crypto device
+# 5: a digest of more than max_request (16 MiB): the driver hashes it in parts
+head -c $((20 << 20)) /dev/urandom >$T/in.big
+want=$(sw dgst -sha256 -r $T/in.big 2>&1)
+a=$(total)
+got=$(soft dgst -engine devcrypto -sha256 -r $T/in.big 2>&1 | grep -v '^Engine ')
+b=$(total)
+echo "# want $want"; echo "# got  $got"
+[ -n "$want" ] && [ "$got" = "$want" ] && [ $b -gt $a ]
+result $? "openssl dgst -sha256 of 20 MiB (past /dev/crypto's max_request) through the engine = software, on /dev/crypto ($((b - a)) ops)"
+rm -f $T/in.big
+
+# 6-10: the engine's default (hardware only) with the virtio-crypto device
 if has_dev && wait_for 20 vc_live; then
 	hw engine -t -c devcrypto >$T/list 2>&1
 	sed 's/^/# /' $T/list
@@ -183,7 +195,7 @@ if has_dev && wait_for 20 vc_live; then
 	[ $r = 0 ] && [ $b -gt $a ]
 	result $? "speed -evp aes-128-cbc -engine devcrypto runs on virtio_crypto"
 
-	# 10-13: without the device nothing is offered; then it comes back
+	# 11-14: without the device nothing is offered; then it comes back
 	echo "# device_del crypto0"
 	qemu-monitor device_del crypto0 >/dev/null
 	wait_for 30 sh -c '! grep -qs 0x1054 /sys/bus/pci/devices/*/device' &&
@@ -222,7 +234,7 @@ else
 	done
 fi
 
-# 14: without a hardware driver at all (also what --no-virtio-crypto shows)
+# 15: without a hardware driver at all (also what --no-virtio-crypto shows)
 hw engine -t -c devcrypto >$T/list 2>&1
 if vc_live; then
 	grep -q '[[ ]AES-128-CBC[],]' $T/list

@@ -63,6 +63,23 @@
 #define CRD_F_IV_EXPLICIT	0x04	/* the IV is in crd_iv */
 #define CRD_F_KEY_EXPLICIT	0x10	/* use crd_key/crd_klen, not cri_key */
 #define CRD_F_COMP		0x20	/* compress (else decompress) */
+/*
+ * Extension: a hash or HMAC over several requests of one session, for
+ * messages a consumer cannot hold whole. CRD_F_MAC_MORE: absorb the
+ * descriptor's bytes into the session's running hash and write no result;
+ * CRD_F_MAC_CONT: continue the running hash (without it a new one starts).
+ * The last part has CONT without MORE and gets the result. Only on a
+ * request of one descriptor, of a hash or HMAC, on a driver that registered
+ * the algorithm with CRYPTO_ALG_F_MAC_PARTIAL (crypto_session_mac_partial());
+ * one running hash per session, the consumer submitting its parts one
+ * after the other. CONT with no running hash (a fresh or migrated session)
+ * is EINVAL.
+ */
+#define CRD_F_MAC_MORE		0x100
+#define CRD_F_MAC_CONT		0x200
+
+/* crypto_register() flags (an extension) */
+#define CRYPTO_ALG_F_MAC_PARTIAL 0x0001	/* takes CRD_F_MAC_MORE/CONT */
 
 /**
  * struct cryptoini - one algorithm of a session, for crypto_newsession()
@@ -348,6 +365,7 @@ bool crypto_driver_supports(u32 driverid, int alg);
 bool crypto_driver_ksupports(u32 driverid, int kalg);
 u64 crypto_driver_cost(u32 driverid, int alg);
 int crypto_session_driver(crypto_session_t cses, int alg, int nth);
+bool crypto_session_mac_partial(crypto_session_t cses, int alg);
 
 /**
  * enum crypto_alg_class - what kind of algorithm a CRYPTO_* number names

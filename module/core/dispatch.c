@@ -551,6 +551,11 @@ static int ocf_check_request(struct cryptop *crp, struct crypto_session *s)
 			return EINVAL;
 		if (ocf_session_map_desc(s, crp->crp_desc, crd, &idx))
 			return EINVAL;
+		/* a hash in parts: alone in its request, on a driver that can */
+		if ((crd->crd_flags & (CRD_F_MAC_MORE | CRD_F_MAC_CONT)) &&
+		    (s->nparts || crd != crp->crp_desc || crd->crd_next ||
+		     !ocf_mac_partial(s, crd->crd_alg)))
+			return EINVAL;
 	}
 	return 0;
 }

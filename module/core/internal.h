@@ -194,6 +194,15 @@ static inline bool ocf_session_enter(struct crypto_session *bs,
 	return true;
 }
 
+/* May bound session @s take CRD_F_MAC_MORE/CONT for @alg? */
+static inline bool ocf_mac_partial(struct crypto_session *s, int alg)
+{
+	const struct ocf_alg *a = ocf_alg_get(alg);
+
+	return a && (a->type == OCF_ALG_HASH || a->type == OCF_ALG_MAC) &&
+	       (READ_ONCE(s->drv->alg[alg].flags) & CRYPTO_ALG_F_MAC_PARTIAL);
+}
+
 int ocf_session_map_desc(struct crypto_session *s, struct cryptodesc *first,
 			 struct cryptodesc *crd, int *ini_idx);
 void ocf_migrate_driver(struct ocf_driver *drv, int alg);

@@ -763,6 +763,35 @@ int crypto_session_driver(crypto_session_t cses, int alg, int nth)
 EXPORT_SYMBOL_OCF(crypto_session_driver);
 
 /**
+ * crypto_session_mac_partial() - can a session hash a message in parts
+ * @cses: session handle (migrations are followed)
+ * @alg: a hash or HMAC of the session
+ *
+ * True when @alg is the only algorithm of its part of the session and its
+ * driver registered it with CRYPTO_ALG_F_MAC_PARTIAL: requests may then
+ * carry CRD_F_MAC_MORE and CRD_F_MAC_CONT. A migration may change the
+ * answer.
+ *
+ * Context: any; does not sleep.
+ */
+bool crypto_session_mac_partial(crypto_session_t cses, int alg)
+{
+	struct crypto_session *bs, *h;
+	bool yes = false;
+	int err;
+
+	bs = ocf_session_serving(cses, alg, 0, &err);
+	if (!bs)
+		return false;
+	h = ocf_session_head(bs);
+	if (h->drv && !h->dead_err && !h->nparts)
+		yes = ocf_mac_partial(h, alg);
+	ocf_session_put(bs);
+	return yes;
+}
+EXPORT_SYMBOL_OCF(crypto_session_mac_partial);
+
+/**
  * crypto_session_describe() - what implements one algorithm of a session
  * @cses: session handle (migrations are followed)
  * @alg: CRYPTO_* algorithm

@@ -58,10 +58,15 @@ struct cdev_session {
 
 	struct cdev_job *spare;		/* a finished job kept for reuse (job.c) */
 
-	/* multi-call hashing (COP_FLAG_UPDATE): the data so far */
+	/*
+	 * multi-call hashing (COP_FLAG_UPDATE): the data so far; past
+	 * max_request, the driver's running hash holds what came before
+	 * (hstream, crypt.c)
+	 */
 	u8 *hbuf;
 	size_t hlen, hcap;
 	bool hactive;
+	bool hstream;
 };
 
 /* What a request's result goes back to. */
@@ -102,6 +107,7 @@ struct cdev_job {
 	struct cdev_waiter wait;	/* synchronous jobs */
 	struct list_head node;		/* on cdev_file.done */
 	bool async;
+	bool cs_locked;			/* the submitter holds cs->lock */
 	int tries;			/* EAGAIN resubmissions */
 	size_t buflen;			/* bytes of buf this request uses */
 	/* zero-copy: the user's pages, pinned, as the request's buffer */

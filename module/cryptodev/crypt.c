@@ -102,6 +102,47 @@ void cdev_job_next_iv(struct cdev_job *j)
 	j->ivlen_out = j->ivlen;
 }
 
+static void cdev_hash_reset(struct cdev_session *cs);
+
+/*
+ * A multi-call hash past max_request: what the accumulator holds goes into
+ * the driver's running hash (CRD_F_MAC_MORE, and CRD_F_MAC_CONT after the
+ * first time), when the session's driver can hash in parts. Under cs->lock.
+ */
+static int cdev_hash_flush(struct cdev_session *cs)
+{
+	struct cryptodesc *crd;
+	struct cdev_job *j;
+	int err;
+
+	if (!crypto_session_mac_partial(cs->ses, cs->mac) || cs->mp.ivlen)
+		return -E2BIG;
+	j = cdev_job_alloc(cs, 1, max_t(size_t, cs->hlen, 1));
+	if (IS_ERR(j))
+		return PTR_ERR(j);
+	memcpy(j->buf, cs->hbuf, cs->hlen);
+	j->crp->crp_buf = j->buf;
+	j->crp->crp_ilen = cs->hlen;
+	j->crp->crp_mac = j->mac;
+	j->datalen = cs->hlen;
+	crd = j->crp->crp_desc;
+	crd->crd_alg = cs->mac;
+	crd->crd_len = cs->hlen;
+	crd->crd_flags = CRD_F_MAC_MORE | (cs->hstream ? CRD_F_MAC_CONT : 0);
+	j->cs_locked = true;	/* we hold cs->lock, which submission takes */
+	err = cdev_job_run(j);
+	if (err != -EINTR)
+		cdev_job_free(j);
+	if (err) {
+		cdev_hash_reset(cs);
+		return err;
+	}
+	memzero_explicit(cs->hbuf, cs->hlen);
+	cs->hlen = 0;
+	cs->hstream = true;
+	return 0;
+}
+
 /* The multi-call hash accumulator: append @len bytes from the user. */
 static int cdev_hash_append(struct cdev_session *cs, const u8 __user *src,
 			    size_t len)
@@ -110,8 +151,12 @@ static int cdev_hash_append(struct cdev_session *cs, const u8 __user *src,
 	u8 *nbuf;
 	int err;
 
-	if (need > cdev_max_request)
-		return -E2BIG;
+	if (need > cdev_max_request) {
+		err = cdev_hash_flush(cs);
+		if (err)
+			return err;
+		need = len;
+	}
 	if (need > cs->hcap) {
 		cap = max_t(size_t, need, min_t(size_t, 2 * cs->hcap,
 						cdev_max_request));
@@ -145,6 +190,7 @@ static void cdev_hash_reset(struct cdev_session *cs)
 		memzero_explicit(cs->hbuf, cs->hlen);
 	cs->hlen = 0;
 	cs->hactive = false;
+	cs->hstream = false;	/* the driver drops its running hash itself */
 }
 
 /* A hash-only session: one-shot, or the steps of a multi-call hash. */
@@ -154,7 +200,7 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 	struct cryptodesc *crd;
 	struct cdev_job *j;
 	size_t len;
-	bool zc;
+	bool zc, stream;
 	int err;
 
 	if (cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL | COP_FLAG_RESET)) {
@@ -180,9 +226,14 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 	}
 	len = cs->hlen + cop->len;
 	if (len > cdev_max_request) {
-		mutex_unlock(&cs->lock);
-		return -E2BIG;
+		err = cdev_hash_flush(cs);
+		if (err) {
+			mutex_unlock(&cs->lock);
+			return err;
+		}
+		len = cop->len;
 	}
+	stream = cs->hstream;
 	zc = !cs->hlen && cdev_use_zc(cop, len);
 	j = cdev_job_alloc(cs, 1, zc ? 0 : max_t(size_t, len, 1));
 	if (IS_ERR(j)) {
@@ -213,6 +264,8 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 	crd = j->crp->crp_desc;
 	crd->crd_alg = cs->mac;
 	crd->crd_len = len;
+	if (stream)		/* the last part of a hash the driver runs */
+		crd->crd_flags = CRD_F_MAC_CONT;
 	if (cs->mp.ivlen) {	/* GMAC, CCM-CBC-MAC: the nonce at iv */
 		err = !cop->iv ? -EINVAL :
 		      copy_from_user(crd->crd_iv, cop->iv, cs->mp.ivlen) ? -EFAULT : 0;

@@ -355,7 +355,8 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 	mutex_lock(&src->lock);
 	len = src->hlen;
 	active = src->hactive;
-	if (len) {
+	err = src->hstream ? -E2BIG : 0;	/* its start is in the driver only */
+	if (len && !err) {
 		err = cdev_mem_charge(len);
 		if (!err) {
 			buf = kvmalloc(len, GFP_KERNEL_ACCOUNT);
@@ -366,7 +367,7 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 		}
 	}
 	mutex_unlock(&src->lock);
-	if (len && !buf) {
+	if (err || (len && !buf)) {
 		err = err ? err : -ENOMEM;
 		goto out;
 	}
@@ -378,6 +379,7 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 	dst->hlen = len;
 	dst->hcap = len;
 	dst->hactive = active;
+	dst->hstream = false;
 	mutex_unlock(&dst->lock);
 	err = 0;
 out:

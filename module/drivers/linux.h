@@ -127,12 +127,22 @@ struct ocf_lx_tfm {
 	};
 	unsigned int taglen;		/* AEAD */
 	unsigned int klen;		/* bytes of the session's key */
-	/*
-	 * acomp: requests made ahead (acomp_request_alloc() sleeps, and an
-	 * scomp-backed request needs its context from it), taken by bit.
-	 */
-	struct acomp_req *creq[OCF_LX_NCREQ];
-	unsigned long cfree;
+	union {
+		/*
+		 * acomp: requests made ahead (acomp_request_alloc() sleeps, and
+		 * an scomp-backed request needs its context from it), taken by
+		 * bit.
+		 */
+		struct {
+			struct acomp_req *creq[OCF_LX_NCREQ];
+			unsigned long cfree;
+		};
+		/* hash, HMAC: the running hash of CRD_F_MAC_MORE/CONT, exported */
+		struct {
+			u8 *hstate;		/* crypto_ahash_statesize() bytes */
+			bool hrunning;		/* @hstate holds one */
+		};
+	};
 	unsigned int reqsize;
 	struct ocf_lx_kx *kx;		/* made by the first request that needs it */
 };

@@ -273,6 +273,19 @@ static void ocf_lx_dev_free(struct ocf_lx_dev *d)
 }
 
 /*
+ * A hash in parts (CRD_F_MAC_MORE/CONT) runs its steps (import, update,
+ * export) one after the other in process(): implementations that complete
+ * synchronously only.
+ */
+static u32 ocf_lx_partial(int alg, const struct ocf_lx_found *f)
+{
+	const struct ocf_lx_map *m = ocf_lx_map_get(alg);
+
+	return m && (m->kind == OCF_LX_HASH || m->kind == OCF_LX_HMAC) && !f->async ?
+	       CRYPTO_ALG_F_MAC_PARTIAL : 0;
+}
+
+/*
  * Scan the crypto API and bring the drivers up to date: new providers
  * become drivers, known ones register algorithms they gained.
  */
@@ -339,7 +352,7 @@ static int ocf_lx_rescan(void)
 			if (!best[alg] || !d->impl[alg])
 				continue;
 			if (alg < CRYPTO_ALGORITHM_ALL)
-				crypto_register(d->id, alg, 0, 0);
+				crypto_register(d->id, alg, 0, ocf_lx_partial(alg, best[alg]));
 			else
 				crypto_kregister(d->id, alg - CRYPTO_ALGORITHM_ALL, 0);
 		}

@@ -143,8 +143,11 @@ static void ocf_lx_free_tfms(struct ocf_lx_dev *d, struct ocf_lx_sess *ss)
 				crypto_free_aead(t->ae);
 		} else if (t->kind == OCF_LX_COMP) {
 			ocf_lx_free_comp(t);
-		} else if (!ocf_lx_idle_keep(d, t->kind, t->ah, t->klen)) {
-			crypto_free_ahash(t->ah);
+		} else {
+			kfree_sensitive(t->hstate);	/* a running hash, if any */
+			t->hstate = NULL;
+			if (!ocf_lx_idle_keep(d, t->kind, t->ah, t->klen))
+				crypto_free_ahash(t->ah);
 		}
 	}
 	ss->n = 0;
@@ -549,7 +552,7 @@ static void ocf_lx_step_done(struct ocf_lx_req *rq, int err)
 	}
 	if (!err && rq->t && rq->t->kind != OCF_LX_SKCIPHER &&
 	    rq->t->kind != OCF_LX_AEAD && rq->t->kind != OCF_LX_GMAC &&
-	    rq->t->kind != OCF_LX_COMP)
+	    rq->t->kind != OCF_LX_COMP && !(crd->crd_flags & CRD_F_MAC_MORE))
 		err = crypto_mac_result(rq->crp, crd, rq->mac,
 					crypto_ahash_digestsize(rq->t->ah));
 	if (err || !crd->crd_next) {
@@ -753,6 +756,46 @@ static int ocf_lx_start_comp(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 }
 
 /*
+ * A part of a hash over several requests (CRD_F_MAC_MORE/CONT): between
+ * parts the running hash is exported into the session's transform entry.
+ * The implementation completes synchronously (ocf_lx_partial()), so each
+ * step is over when it returns. Not with a per-request key.
+ */
+static int ocf_lx_hash_part(struct ocf_lx_req *rq, struct ahash_request *req)
+{
+	const struct cryptodesc *crd = rq->crd;
+	struct ocf_lx_tfm *t = rq->t;
+	bool more = crd->crd_flags & CRD_F_MAC_MORE;
+	unsigned int size = crypto_ahash_statesize(t->ah);
+	int err;
+
+	if (rq->kx)
+		return -EINVAL;
+	if (crd->crd_flags & CRD_F_MAC_CONT) {
+		if (!t->hrunning)
+			return -EINVAL;	/* nothing to continue (or it migrated) */
+		err = crypto_ahash_import(req, t->hstate);
+	} else {
+		if (!t->hstate)
+			t->hstate = kmalloc(size, GFP_ATOMIC | __GFP_NOWARN);
+		if (!t->hstate)
+			return -ENOMEM;
+		t->hrunning = false;
+		err = crypto_ahash_init(req);
+	}
+	if (!err)
+		err = more ? crypto_ahash_update(req) : crypto_ahash_finup(req);
+	if (err == -EINPROGRESS || err == -EBUSY)
+		err = -EIO;	/* not synchronous after all: cannot go on */
+	if (!err && more)
+		err = crypto_ahash_export(req, t->hstate);
+	t->hrunning = !err && more;
+	if (!t->hrunning)
+		memzero_explicit(t->hstate, size);
+	return err;
+}
+
+/*
  * Run the current descriptor on rq->t, on its key transform when rq->kx.
  * Returns as ocf_lx_start().
  */
@@ -795,7 +838,10 @@ static int ocf_lx_run(struct ocf_lx_req *rq, bool first)
 		ahash_request_set_tfm(req, ocf_lx_ah(rq));
 		ahash_request_set_callback(req, flags, ocf_lx_complete, rq);
 		ahash_request_set_crypt(req, sg, rq->mac, crd->crd_len);
-		err = crypto_ahash_digest(req);
+		if (crd->crd_flags & (CRD_F_MAC_MORE | CRD_F_MAC_CONT))
+			err = ocf_lx_hash_part(rq, req);
+		else
+			err = crypto_ahash_digest(req);
 	}
 	if (err == -EBUSY && !first)
 		return -EINPROGRESS;	/* backlogged: the callback comes */

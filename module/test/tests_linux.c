@@ -536,6 +536,144 @@ static int t_linux_long_chain(void)
 	return ok && n ? OCFT_PASS : OCFT_FAIL;
 }
 
+/* One request of one descriptor on session @s: @flags over @len bytes. */
+static int ocft_part_run(crypto_session_t s, int alg, int flags, u8 *buf, int len,
+			 u8 *mac, struct cryptop *crp)
+{
+	struct ocft_kat_req kr;
+
+	crypto_clearreq(crp, 2);
+	init_completion(&kr.done);
+	crp->crp_session = s;
+	crp->crp_buf = buf;
+	crp->crp_ilen = len;
+	crp->crp_mac = mac;
+	crp->crp_callback = ocft_kat_cb;
+	crp->crp_opaque = &kr;
+	crp->crp_flags = CRYPTO_F_CBIMM;
+	crp->crp_desc->crd_alg = alg;
+	crp->crp_desc->crd_len = len;
+	crp->crp_desc->crd_flags = flags;
+	crp->crp_desc->crd_next = NULL;
+	crypto_dispatch(crp);
+	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
+		return -ETIMEDOUT;
+	return crp->crp_etype;
+}
+
+/*
+ * A hash and an HMAC in parts (CRD_F_MAC_MORE/CONT, the extension that
+ * /dev/crypto's multi-call hashes use past max_request), on every driver
+ * that offers it for them: three parts give the one-shot answer (which the
+ * known answers check), a part with MORE writes no result, CONT with no
+ * running hash (and after the last part) is EINVAL, a part without CONT
+ * starts over, and MORE is refused with a second descriptor or on a cipher.
+ */
+static int t_linux_hash_parts(void)
+{
+	static const int algs[] = { CRYPTO_SHA2_256, CRYPTO_SHA2_256_HMAC, CRYPTO_SHA1 };
+	const int len = 3000, mlen = 32;
+	struct crypto_driver_info info;
+	struct cryptoini cri = {};
+	u8 *buf, want[64], mac[64], key[20];
+	struct cryptop *crp;
+	bool ok = true;
+	int i, id, n = 0, dl;
+	crypto_session_t s;
+
+	buf = kmalloc(len, GFP_KERNEL);
+	crp = crypto_getreq(2);
+	if (!CHECK(buf && crp))
+		goto out;
+	ocft_fill(buf, len, 21);
+	ocft_key_fill(key, sizeof(key), 22);
+	for (i = 0; i < ARRAY_SIZE(algs); i++) {
+		dl = algs[i] == CRYPTO_SHA1 ? 20 : mlen;
+		for (id = -1; ocft_next_driver(algs[i], &id, &info);) {
+			cri.cri_alg = algs[i];
+			cri.cri_klen = algs[i] == CRYPTO_SHA2_256_HMAC ? 160 : 0;
+			cri.cri_key = cri.cri_klen ? key : NULL;
+			if (!CHECK_EQ(crypto_newsession(&s, &cri, id), 0))
+				continue;
+			if (!crypto_session_mac_partial(s, algs[i])) {
+				/* such a driver refuses the flags */
+				CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE, buf, 64,
+						       mac, crp), EINVAL);
+				crypto_freesession(s);
+				continue;
+			}
+			n++;
+			CHECK_EQ(ocft_part_run(s, algs[i], 0, buf, len, want, crp), 0);
+			/* nothing to continue yet */
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf, 64, mac, crp),
+				 EINVAL);
+			/* a false start, then the message in three parts */
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE, buf + 7, 100,
+					       mac, crp), 0);
+			memset(mac, 0xa5, sizeof(mac));
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE, buf, 1000, mac,
+					       crp), 0);
+			CHECK(!memchr_inv(mac, 0xa5, sizeof(mac)));	/* no result yet */
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE | CRD_F_MAC_CONT,
+					       buf + 1000, 999, mac, crp), 0);
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf + 1999,
+					       len - 1999, mac, crp), 0);
+			if (memcmp(mac, want, dl)) {
+				ocft_diag("algorithm %d on %s: the parts differ from one shot",
+					  algs[i], info.name);
+				ok = false;
+			}
+			/* the last part ended it */
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf, 64, mac, crp),
+				 EINVAL);
+			ocft_diag("algorithm %d in parts on %s", algs[i], info.name);
+			crypto_freesession(s);
+		}
+	}
+	if (!CHECK(n >= 3))	/* each at least on the generic driver */
+		goto out;
+
+	/* MORE with a second descriptor, or on a cipher: EINVAL */
+	cri.cri_alg = CRYPTO_SHA2_256;
+	cri.cri_klen = 0;
+	cri.cri_key = NULL;
+	cri.cri_next = NULL;
+	if (CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_SOFTWARE), 0)) {
+		struct ocft_kat_req kr;
+
+		crypto_clearreq(crp, 2);
+		init_completion(&kr.done);
+		crp->crp_session = s;
+		crp->crp_buf = buf;
+		crp->crp_ilen = len;
+		crp->crp_mac = mac;
+		crp->crp_callback = ocft_kat_cb;
+		crp->crp_opaque = &kr;
+		crp->crp_desc->crd_alg = CRYPTO_SHA2_256;
+		crp->crp_desc->crd_len = 64;
+		crp->crp_desc->crd_flags = CRD_F_MAC_MORE;
+		crp->crp_desc->crd_next->crd_alg = CRYPTO_SHA2_256;
+		crp->crp_desc->crd_next->crd_len = 64;
+		crypto_dispatch(crp);
+		if (CHECK(wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)))
+			CHECK_EQ(crp->crp_etype, EINVAL);
+		crypto_freesession(s);
+	}
+	cri.cri_alg = CRYPTO_AES_CBC;
+	cri.cri_klen = 128;
+	cri.cri_key = key;
+	if (CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_SOFTWARE), 0)) {
+		CHECK(!crypto_session_mac_partial(s, CRYPTO_AES_CBC));
+		CHECK_EQ(ocft_part_run(s, CRYPTO_AES_CBC, CRD_F_MAC_MORE | CRD_F_ENCRYPT,
+				       buf, 64, mac, crp), EINVAL);
+		crypto_freesession(s);
+	}
+out:
+	crypto_freereq(crp);
+	kfree(buf);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 /* The guest's virtio-crypto device: a hardware driver serving AES-CBC. */
 static int t_linux_virtio_hw(void)
 {
@@ -1562,6 +1700,7 @@ const struct ocft_case ocft_cases_linux[] = {
 	{ "linux_drivers_aead_known_answers", t_linux_aead },
 	{ "linux_drivers_aead_layouts", t_linux_aead_layouts },
 	{ "linux_drivers_long_chain", t_linux_long_chain },
+	{ "linux_drivers_hash_in_parts", t_linux_hash_parts },
 	{ "linux_drivers_bad_input", t_linux_bad_input },
 	{ "linux_drivers_ccm_cbc_mac", t_linux_ccm_cbc_mac },
 	{ "linux_drivers_deflate", t_linux_deflate },
