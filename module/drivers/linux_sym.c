@@ -776,10 +776,14 @@ static int ocf_lx_hash_part(struct ocf_lx_req *rq, struct ahash_request *req)
 			return -EINVAL;	/* nothing to continue (or it migrated) */
 		err = crypto_ahash_import(req, t->hstate);
 	} else {
-		if (!t->hstate)
-			t->hstate = kmalloc(size, GFP_ATOMIC | __GFP_NOWARN);
-		if (!t->hstate)
-			return -ENOMEM;
+		if (!READ_ONCE(t->hstate)) {
+			u8 *p = kmalloc(size, GFP_ATOMIC | __GFP_NOWARN);
+
+			if (!p)
+				return -ENOMEM;
+			if (cmpxchg(&t->hstate, NULL, p))
+				kfree(p);	/* a consumer racing itself: one state */
+		}
 		t->hrunning = false;
 		err = crypto_ahash_init(req);
 	}
