@@ -48,8 +48,12 @@ struct cdev_session {
 	u32 id;
 	struct hlist_node node;		/* in cdev_file.sessions */
 	struct kref ref;		/* the table's, and each job's */
-	struct mutex lock;		/* ses updates, the hash accumulator */
-	crypto_session_t ses;		/* the framework's handle (follows EAGAIN) */
+	struct mutex lock;		/* the hash accumulator */
+	/*
+	 * The framework's handle, following EAGAIN (READ_ONCE/WRITE_ONCE: an
+	 * old handle stays valid and answers EAGAIN again until freesession)
+	 */
+	crypto_session_t ses;
 	int cipher, mac, compr;		/* CRYPTO_* or 0 */
 	struct crypto_alg_params cp, mp;
 	unsigned int maclen;		/* hash/MAC result bytes */
@@ -107,7 +111,6 @@ struct cdev_job {
 	struct cdev_waiter wait;	/* synchronous jobs */
 	struct list_head node;		/* on cdev_file.done */
 	bool async;
-	bool cs_locked;			/* the submitter holds cs->lock */
 	int tries;			/* EAGAIN resubmissions */
 	size_t buflen;			/* bytes of buf this request uses */
 	/* zero-copy: the user's pages, pinned, as the request's buffer */

@@ -104,6 +104,20 @@ void cdev_job_next_iv(struct cdev_job *j)
 
 static void cdev_hash_reset(struct cdev_session *cs);
 
+/* A job's request: @len bytes of hash or MAC of session @cs, CRD_F_* @flags. */
+static void cdev_hash_request(struct cdev_job *j, struct cdev_session *cs,
+			      size_t len, int flags)
+{
+	struct cryptodesc *crd = j->crp->crp_desc;
+
+	j->crp->crp_ilen = len;
+	j->crp->crp_mac = j->mac;
+	j->datalen = len;
+	crd->crd_alg = cs->mac;
+	crd->crd_len = len;
+	crd->crd_flags = flags;
+}
+
 /*
  * A multi-call hash past max_request: what the accumulator holds goes into
  * the driver's running hash (CRD_F_MAC_MORE, and CRD_F_MAC_CONT after the
@@ -111,7 +125,6 @@ static void cdev_hash_reset(struct cdev_session *cs);
  */
 static int cdev_hash_flush(struct cdev_session *cs)
 {
-	struct cryptodesc *crd;
 	struct cdev_job *j;
 	int err;
 
@@ -122,14 +135,8 @@ static int cdev_hash_flush(struct cdev_session *cs)
 		return PTR_ERR(j);
 	memcpy(j->buf, cs->hbuf, cs->hlen);
 	j->crp->crp_buf = j->buf;
-	j->crp->crp_ilen = cs->hlen;
-	j->crp->crp_mac = j->mac;
-	j->datalen = cs->hlen;
-	crd = j->crp->crp_desc;
-	crd->crd_alg = cs->mac;
-	crd->crd_len = cs->hlen;
-	crd->crd_flags = CRD_F_MAC_MORE | (cs->hstream ? CRD_F_MAC_CONT : 0);
-	j->cs_locked = true;	/* we hold cs->lock, which submission takes */
+	cdev_hash_request(j, cs, cs->hlen,
+			  CRD_F_MAC_MORE | (cs->hstream ? CRD_F_MAC_CONT : 0));
 	err = cdev_job_run(j);
 	if (err != -EINTR)
 		cdev_job_free(j);
@@ -258,14 +265,9 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 	cdev_hash_reset(cs);
 	mutex_unlock(&cs->lock);
 
-	j->crp->crp_ilen = len;
-	j->datalen = len;
-	j->crp->crp_mac = j->mac;
+	/* after a flush: the last part of a hash the driver runs */
+	cdev_hash_request(j, cs, len, stream ? CRD_F_MAC_CONT : 0);
 	crd = j->crp->crp_desc;
-	crd->crd_alg = cs->mac;
-	crd->crd_len = len;
-	if (stream)		/* the last part of a hash the driver runs */
-		crd->crd_flags = CRD_F_MAC_CONT;
 	if (cs->mp.ivlen) {	/* GMAC, CCM-CBC-MAC: the nonce at iv */
 		err = !cop->iv ? -EINVAL :
 		      copy_from_user(crd->crd_iv, cop->iv, cs->mp.ivlen) ? -EFAULT : 0;

@@ -334,11 +334,7 @@ int cdev_job_submit(struct cdev_job *j)
 	crp->crp_callback = cdev_job_callback;
 	/* the callback only wakes or queues: run it where the request ends */
 	crp->crp_flags |= CRYPTO_F_CBIMM;
-	if (!j->cs_locked)
-		mutex_lock(&j->cs->lock);
-	crp->crp_session = j->cs->ses;
-	if (!j->cs_locked)
-		mutex_unlock(&j->cs->lock);
+	crp->crp_session = READ_ONCE(j->cs->ses);
 	cdev_waiter_arm(&j->wait, cdev_job_free_work);
 	return -crypto_dispatch(crp);
 }
@@ -349,13 +345,7 @@ int cdev_job_submit(struct cdev_job *j)
  */
 void cdev_job_follow(struct cdev_job *j)
 {
-	if (j->cs_locked) {
-		j->cs->ses = j->crp->crp_session;
-		return;
-	}
-	mutex_lock(&j->cs->lock);
-	j->cs->ses = j->crp->crp_session;
-	mutex_unlock(&j->cs->lock);
+	WRITE_ONCE(j->cs->ses, j->crp->crp_session);
 }
 
 /**

@@ -249,6 +249,23 @@ static int ocft_kat_cb(struct cryptop *crp)
 }
 
 /*
+ * Dispatch @crp and wait for its callback. Returns its crp_etype, or
+ * -ETIMEDOUT: still in flight, the request and its buffer are the driver's.
+ */
+static int ocft_kat_dispatch(struct cryptop *crp)
+{
+	struct ocft_kat_req kr;
+
+	init_completion(&kr.done);
+	crp->crp_callback = ocft_kat_cb;
+	crp->crp_opaque = &kr;
+	crypto_dispatch(crp);
+	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
+		return -ETIMEDOUT;
+	return crp->crp_etype;
+}
+
+/*
  * One request of one descriptor on driver @id: a session for @cri, then @d
  * (copied) over the @ilen bytes of @buf, flat or, with @sg, as two
  * scatterlist segments split inside the data. Returns the request's
@@ -260,7 +277,6 @@ static int ocft_lx_one_ini(int id, const struct cryptoini *cri, u8 *buf, int ile
 			   bool sg, const struct cryptodesc *d, int *olen)
 {
 	struct scatterlist sgl[2];
-	struct ocft_kat_req kr;
 	crypto_session_t s;
 	struct cryptop *crp;
 	int alg = cri->cri_alg;
@@ -274,11 +290,8 @@ static int ocft_lx_one_ini(int id, const struct cryptoini *cri, u8 *buf, int ile
 		crypto_freesession(s);
 		return -ENOMEM;
 	}
-	init_completion(&kr.done);
 	crp->crp_session = s;
 	crp->crp_ilen = ilen;
-	crp->crp_callback = ocft_kat_cb;
-	crp->crp_opaque = &kr;
 	if (sg) {
 		sg_init_table(sgl, 2);
 		sg_set_buf(&sgl[0], buf, 7);
@@ -291,12 +304,11 @@ static int ocft_lx_one_ini(int id, const struct cryptoini *cri, u8 *buf, int ile
 	*crp->crp_desc = *d;
 	crp->crp_desc->crd_alg = alg;
 	crp->crp_desc->crd_next = NULL;
-	crypto_dispatch(crp);
-	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)) {
+	rc = ocft_kat_dispatch(crp);
+	if (rc == -ETIMEDOUT) {
 		ocft_diag("  algorithm %d on driver %d: no completion", alg, id);
-		return -ETIMEDOUT;	/* leak the request: it is still in flight */
+		return rc;	/* leak the request: it is still in flight */
 	}
-	rc = crp->crp_etype;
 	if (olen)
 		*olen = crp->crp_olen;
 	crypto_freereq(crp);
@@ -451,7 +463,6 @@ static int t_linux_long_chain(void)
 	u8 key[3][64], want[3][64], *buf;
 	int off[4], klen[3], inlen[3], outlen[3];
 	struct crypto_driver_info info;
-	struct ocft_kat_req kr;
 	bool ok = true;
 	int id, i, n = 0, rc;
 
@@ -505,18 +516,15 @@ static int t_linux_long_chain(void)
 			continue;
 		}
 		CHECK_EQ(crypto_session_driver(s, CRYPTO_SHA2_256_HMAC, 0), id);
-		init_completion(&kr.done);
 		crp->crp_session = s;
 		crp->crp_ilen = off[ARRAY_SIZE(algs)];
 		crp->crp_buf = buf;
-		crp->crp_callback = ocft_kat_cb;
-		crp->crp_opaque = &kr;
-		crypto_dispatch(crp);
-		if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)) {
+		rc = ocft_kat_dispatch(crp);
+		if (rc == -ETIMEDOUT) {
 			ocft_diag("%s: no completion", info.name);
 			return OCFT_FAIL;	/* @buf and the request are the driver's */
 		}
-		if (!CHECK_EQ(crp->crp_etype, 0))
+		if (!CHECK_EQ(rc, 0))
 			ok = false;
 		for (i = 0; i < ARRAY_SIZE(algs); i++) {
 			int at = off[i] + (algs[i] == CRYPTO_AES_CBC ? 0 : inlen[i]);
@@ -536,29 +544,29 @@ static int t_linux_long_chain(void)
 	return ok && n ? OCFT_PASS : OCFT_FAIL;
 }
 
-/* One request of one descriptor on session @s: @flags over @len bytes. */
+/*
+ * One request on session @s (@crp, of two descriptors): the first with
+ * @flags over @len bytes of @buf, the second (@two) another @alg over them.
+ */
 static int ocft_part_run(crypto_session_t s, int alg, int flags, u8 *buf, int len,
-			 u8 *mac, struct cryptop *crp)
+			 u8 *mac, struct cryptop *crp, bool two)
 {
-	struct ocft_kat_req kr;
-
 	crypto_clearreq(crp, 2);
-	init_completion(&kr.done);
 	crp->crp_session = s;
 	crp->crp_buf = buf;
 	crp->crp_ilen = len;
 	crp->crp_mac = mac;
-	crp->crp_callback = ocft_kat_cb;
-	crp->crp_opaque = &kr;
 	crp->crp_flags = CRYPTO_F_CBIMM;
 	crp->crp_desc->crd_alg = alg;
 	crp->crp_desc->crd_len = len;
 	crp->crp_desc->crd_flags = flags;
-	crp->crp_desc->crd_next = NULL;
-	crypto_dispatch(crp);
-	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
-		return -ETIMEDOUT;
-	return crp->crp_etype;
+	if (two) {
+		crp->crp_desc->crd_next->crd_alg = alg;
+		crp->crp_desc->crd_next->crd_len = len;
+	} else {
+		crp->crp_desc->crd_next = NULL;
+	}
+	return ocft_kat_dispatch(crp);
 }
 
 /*
@@ -598,34 +606,34 @@ static int t_linux_hash_parts(void)
 			if (!crypto_session_mac_partial(s, algs[i])) {
 				/* such a driver refuses the flags */
 				CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE, buf, 64,
-						       mac, crp), EINVAL);
+						       mac, crp, false), EINVAL);
 				crypto_freesession(s);
 				continue;
 			}
 			n++;
-			CHECK_EQ(ocft_part_run(s, algs[i], 0, buf, len, want, crp), 0);
+			CHECK_EQ(ocft_part_run(s, algs[i], 0, buf, len, want, crp, false), 0);
 			/* nothing to continue yet */
-			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf, 64, mac, crp),
-				 EINVAL);
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf, 64, mac, crp,
+					       false), EINVAL);
 			/* a false start, then the message in three parts */
 			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE, buf + 7, 100,
-					       mac, crp), 0);
+					       mac, crp, false), 0);
 			memset(mac, 0xa5, sizeof(mac));
 			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE, buf, 1000, mac,
-					       crp), 0);
+					       crp, false), 0);
 			CHECK(!memchr_inv(mac, 0xa5, sizeof(mac)));	/* no result yet */
 			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_MORE | CRD_F_MAC_CONT,
-					       buf + 1000, 999, mac, crp), 0);
+					       buf + 1000, 999, mac, crp, false), 0);
 			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf + 1999,
-					       len - 1999, mac, crp), 0);
+					       len - 1999, mac, crp, false), 0);
 			if (memcmp(mac, want, dl)) {
 				ocft_diag("algorithm %d on %s: the parts differ from one shot",
 					  algs[i], info.name);
 				ok = false;
 			}
 			/* the last part ended it */
-			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf, 64, mac, crp),
-				 EINVAL);
+			CHECK_EQ(ocft_part_run(s, algs[i], CRD_F_MAC_CONT, buf, 64, mac, crp,
+					       false), EINVAL);
 			ocft_diag("algorithm %d in parts on %s", algs[i], info.name);
 			crypto_freesession(s);
 		}
@@ -639,24 +647,8 @@ static int t_linux_hash_parts(void)
 	cri.cri_key = NULL;
 	cri.cri_next = NULL;
 	if (CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_SOFTWARE), 0)) {
-		struct ocft_kat_req kr;
-
-		crypto_clearreq(crp, 2);
-		init_completion(&kr.done);
-		crp->crp_session = s;
-		crp->crp_buf = buf;
-		crp->crp_ilen = len;
-		crp->crp_mac = mac;
-		crp->crp_callback = ocft_kat_cb;
-		crp->crp_opaque = &kr;
-		crp->crp_desc->crd_alg = CRYPTO_SHA2_256;
-		crp->crp_desc->crd_len = 64;
-		crp->crp_desc->crd_flags = CRD_F_MAC_MORE;
-		crp->crp_desc->crd_next->crd_alg = CRYPTO_SHA2_256;
-		crp->crp_desc->crd_next->crd_len = 64;
-		crypto_dispatch(crp);
-		if (CHECK(wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT)))
-			CHECK_EQ(crp->crp_etype, EINVAL);
+		CHECK_EQ(ocft_part_run(s, CRYPTO_SHA2_256, CRD_F_MAC_MORE, buf, 64, mac,
+				       crp, true), EINVAL);
 		crypto_freesession(s);
 	}
 	cri.cri_alg = CRYPTO_AES_CBC;
@@ -665,7 +657,7 @@ static int t_linux_hash_parts(void)
 	if (CHECK_EQ(crypto_newsession(&s, &cri, CRYPTOCAP_F_SOFTWARE), 0)) {
 		CHECK(!crypto_session_mac_partial(s, CRYPTO_AES_CBC));
 		CHECK_EQ(ocft_part_run(s, CRYPTO_AES_CBC, CRD_F_MAC_MORE | CRD_F_ENCRYPT,
-				       buf, 64, mac, crp), EINVAL);
+				       buf, 64, mac, crp, false), EINVAL);
 		crypto_freesession(s);
 	}
 out:
