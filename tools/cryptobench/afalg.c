@@ -111,7 +111,7 @@ void run_afalg(const struct balg *a, unsigned int size, const struct env *e, int
 	unsigned char key[64], iv[16], md[64], chk[BENCH_CHECK_BYTES];
 	unsigned char *buf = malloc(size + 16);
 	const char *name = e->cra[0] ? e->cra : a->af_name;
-	uint64_t t0, end, t;
+	struct btimer bt;
 	int s, op = -1, err;
 
 	if (!buf) {
@@ -145,8 +145,7 @@ void run_afalg(const struct balg *a, unsigned int size, const struct env *e, int
 	check_of(a, size, buf, a->kind == K_AEAD ? buf + size : md, chk);
 	if (check_row(r, want, chk))
 		goto out;
-	t0 = now_ns();
-	end = t0 + opt_msecs * 1000000ULL;
+	btimer_start(&bt);
 	do {
 		if (setup) {
 			close(op);
@@ -169,8 +168,8 @@ void run_afalg(const struct balg *a, unsigned int size, const struct env *e, int
 			goto out;
 		}
 		r->ops++;
-	} while ((t = now_ns()) < end);
-	r->ns = t - t0;
+	} while (btimer_more(&bt));
+	r->ns = btimer_ns(&bt);
 out:
 	if (op >= 0)
 		close(op);

@@ -244,10 +244,11 @@ void zc_restore(void)
 static void sync_loop(int fd, uint32_t ses, const struct balg *a, unsigned int size,
 		      int flags, struct cbuf *b, struct row *r)
 {
-	uint64_t t0 = now_ns(), end = t0 + opt_msecs * 1000000ULL, t;
 	unsigned long long ops = 0;
+	struct btimer bt;
 	int err;
 
+	btimer_start(&bt);
 	do {
 		err = cd_op(fd, CIOCCRYPT, ses, a, size, flags, b);
 		if (err) {
@@ -255,9 +256,9 @@ static void sync_loop(int fd, uint32_t ses, const struct balg *a, unsigned int s
 			return;
 		}
 		ops++;
-	} while ((t = now_ns()) < end);
+	} while (btimer_more(&bt));
 	r->ops = ops;
-	r->ns = t - t0;
+	r->ns = btimer_ns(&bt);
 }
 
 static void do_sync(const struct balg *a, unsigned int size, const struct env *e,
@@ -275,7 +276,7 @@ static void do_sync(const struct balg *a, unsigned int size, const struct env *e
 	}
 	if (a->kind == K_PK) {
 		unsigned char out[BENCH_MODEXP_BYTES];
-		uint64_t t0, end, t;
+		struct btimer bt;
 		unsigned int st = 0;
 
 		memset(out, 0, sizeof(out));
@@ -292,8 +293,7 @@ static void do_sync(const struct balg *a, unsigned int size, const struct env *e
 		modexp_check(out, chk);
 		if (check_row(r, want, chk))
 			goto out;
-		t0 = now_ns();
-		end = t0 + opt_msecs * 1000000ULL;
+		btimer_start(&bt);
 		do {
 			err = cd_modexp(fd, e->crid, out, &st);
 			if (err || st) {
@@ -301,8 +301,8 @@ static void do_sync(const struct balg *a, unsigned int size, const struct env *e
 				goto out;
 			}
 			r->ops++;
-		} while ((t = now_ns()) < end);
-		r->ns = t - t0;
+		} while (btimer_more(&bt));
+		r->ns = btimer_ns(&bt);
 		goto out;
 	}
 	err = cd_session(fd, a, e->crid, &ses, NULL);
@@ -334,7 +334,7 @@ static void do_async(const struct balg *a, unsigned int size, const struct env *
 	unsigned char chk[BENCH_CHECK_BYTES];
 	struct cbuf *b;
 	unsigned int i, inflight = 0;
-	uint64_t t0, end, t;
+	struct btimer bt;
 	struct pollfd p;
 	struct crypt_op c;
 	uint32_t ses;
@@ -378,8 +378,7 @@ static void do_async(const struct balg *a, unsigned int size, const struct env *
 	if (check_row(r, want, chk))
 		goto out;
 
-	t0 = now_ns();
-	end = t0 + opt_msecs * 1000000ULL;
+	btimer_start(&bt);
 	for (i = 0; i < depth; i++) {
 		err = cd_op(fd, CIOCASYNCCRYPT, ses, a, size, 0, &b[i]);
 		if (err) {
@@ -402,7 +401,7 @@ static void do_async(const struct balg *a, unsigned int size, const struct env *
 		}
 		inflight--;
 		r->ops++;
-		if (!stop && now_ns() >= end)
+		if (!stop && !btimer_more(&bt))
 			stop = 1;
 		if (stop)
 			continue;
@@ -419,8 +418,7 @@ static void do_async(const struct balg *a, unsigned int size, const struct env *
 		}
 		inflight++;
 	}
-	t = now_ns();
-	r->ns = t - t0;
+	r->ns = now_ns() - bt.t0;
 out:
 	if (fd >= 0)
 		close(fd);
@@ -450,7 +448,7 @@ static void *thr_main(void *arg)
 	unsigned char chk[BENCH_CHECK_BYTES];
 	struct cbuf b = { 0 };
 	uint32_t ses = 0;
-	uint64_t end;
+	struct btimer bt;
 	int fd;
 
 	fd = open("/dev/crypto", O_RDWR);
@@ -467,16 +465,17 @@ static void *thr_main(void *arg)
 		hex(chk, BENCH_CHECK_BYTES, t->chk);
 	}
 	pthread_barrier_wait(t->bar);
-	t->t0 = now_ns();
-	end = t->t0 + opt_msecs * 1000000ULL;
+	btimer_start(&bt);
 	if (!t->err) {
 		do {
 			t->err = cd_op(fd, CIOCCRYPT, ses, t->a, t->size, 0, &b);
 			if (t->err)
 				break;
 			t->ops++;
-		} while ((t->t1 = now_ns()) < end);
+		} while (btimer_more(&bt));
 	}
+	t->t0 = bt.t0;
+	t->t1 = bt.now;
 	if (fd >= 0)
 		close(fd);
 	free(b.data);
@@ -543,7 +542,7 @@ static void do_session_per_op(const struct balg *a, unsigned int size, const str
 			      const unsigned char *want, struct row *r)
 {
 	unsigned char chk[BENCH_CHECK_BYTES];
-	uint64_t t0, end, t = 0;
+	struct btimer bt;
 	struct cbuf b;
 	uint32_t ses;
 	int fd, err, first = 1;
@@ -562,8 +561,7 @@ static void do_session_per_op(const struct balg *a, unsigned int size, const str
 		close(fd);
 		return;
 	}
-	t0 = now_ns();
-	end = t0 + opt_msecs * 1000000ULL;
+	btimer_start(&bt);
 	do {
 		err = cd_session(fd, a, e->crid, &ses, NULL);
 		if (err) {
@@ -582,14 +580,13 @@ static void do_session_per_op(const struct balg *a, unsigned int size, const str
 			cbuf_check(a, size, &b, chk);
 			if (check_row(r, want, chk))
 				break;
-			t0 = now_ns();
-			end = t0 + opt_msecs * 1000000ULL;
+			btimer_start(&bt);
 			continue;
 		}
 		r->ops++;
-	} while ((t = now_ns()) < end);
+	} while (btimer_more(&bt));
 	if (r->st == ROW_OK)
-		r->ns = t - t0;
+		r->ns = btimer_ns(&bt);
 	free(b.data);
 	close(fd);
 }

@@ -69,6 +69,34 @@ uint64_t now_ns(void)
 	return t.tv_sec * 1000000000ULL + t.tv_nsec;
 }
 
+#define BTIMER_MAX_STRIDE	1024
+
+void btimer_start(struct btimer *bt)
+{
+	bt->t0 = now_ns();
+	bt->now = bt->t0;
+	bt->end = bt->t0 + opt_msecs * 1000000ULL;
+	bt->since = 0;
+	bt->stride = 1;
+}
+
+int btimer_more(struct btimer *bt)
+{
+	uint64_t t, gap;
+
+	if (++bt->since < bt->stride)
+		return 1;
+	t = now_ns();
+	gap = t - bt->now;
+	bt->now = t;
+	bt->since = 0;
+	if (gap < 50000 && bt->stride < BTIMER_MAX_STRIDE)
+		bt->stride *= 2;
+	else if (gap > 500000 && bt->stride > 1)
+		bt->stride /= 2;
+	return t < bt->end;
+}
+
 void bench_patterns(unsigned char *key, unsigned char *iv, unsigned char *data, unsigned int size)
 {
 	unsigned int i;

@@ -46,6 +46,28 @@ extern unsigned int opt_msecs;
 extern const char *opt_corrupt;
 
 uint64_t now_ns(void);
+
+/*
+ * The clock of a timed loop. Reading it is a system call in a guest whose
+ * clocksource has no vDSO (QEMU's HPET): read once per operation it would
+ * cost each path the same time and flatten every ratio. So it is read
+ * every few operations, the stride growing while reads come less than
+ * 50 us apart and shrinking when they are more than 500 us apart; the loop
+ * stops only on a read, so ops and the time they took always match.
+ */
+struct btimer {
+	uint64_t t0, end, now;
+	unsigned int since, stride;
+};
+
+void btimer_start(struct btimer *bt);
+/* After each counted operation: 1 to go on, 0 when the time is up. */
+int btimer_more(struct btimer *bt);
+/* The time from btimer_start() to the last clock read. */
+static inline uint64_t btimer_ns(const struct btimer *bt)
+{
+	return bt->now - bt->t0;
+}
 void bench_patterns(unsigned char *key, unsigned char *iv, unsigned char *data, unsigned int size);
 /* The 16 check bytes of an operation's output (bench.h's BENCH_CHECK). */
 void check_of(const struct balg *a, unsigned int size, const unsigned char *out,

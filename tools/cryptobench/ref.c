@@ -173,7 +173,7 @@ void run_openssl(const struct balg *a, unsigned int size, const unsigned char *w
 		 struct row *r)
 {
 	unsigned char iv[16], key[64], chk[BENCH_CHECK_BYTES], *buf = malloc(size + 16);
-	uint64_t t0, end, t;
+	struct btimer bt;
 	struct octx o;
 
 	snprintf(r->driver, sizeof(r->driver), "%s", "libcrypto");
@@ -197,16 +197,15 @@ void run_openssl(const struct balg *a, unsigned int size, const unsigned char *w
 	}
 	if (check_row(r, want, chk))
 		goto out;
-	t0 = now_ns();
-	end = t0 + opt_msecs * 1000000ULL;
+	btimer_start(&bt);
 	do {
 		if (octx_op(&o, size, buf, iv, NULL)) {
 			row_error(r, "OpenSSL op");
 			goto out;
 		}
 		r->ops++;
-	} while ((t = now_ns()) < end);
-	r->ns = t - t0;
+	} while (btimer_more(&bt));
+	r->ns = btimer_ns(&bt);
 out:
 	octx_free(&o);
 	free(buf);
