@@ -229,7 +229,7 @@ static long cdev_do_ioctl(struct file *file, unsigned int cmd, void __user *arg,
 		struct crypt_driver_op dop;
 	} u;
 	bool ext;
-	u32 id;
+	u32 id, dlen;
 	int err;
 
 	switch (cmd) {
@@ -257,10 +257,21 @@ static long cdev_do_ioctl(struct file *file, unsigned int cmd, void __user *arg,
 		err = cdev_get_cop(arg, &u.cop, c32);
 		if (err)
 			return err;
+		dlen = u.cop.dlen;
 		err = cdev_crypt(f, &u.cop, cmd == CIOCASYNCCRYPT);
 		if (err || cmd == CIOCASYNCCRYPT)
 			return err;
-		return cdev_put_cop(arg, &u.cop, c32);
+		/*
+		 * Of struct crypt_op only dlen can change (compression): that
+		 * is all the caller gets back, at the same offset in both
+		 * layouts, rather than the whole structure every time.
+		 */
+		BUILD_BUG_ON(offsetof(struct crypt_op, dlen) !=
+			     offsetof(struct cdev_compat_crypt_op, dlen));
+		if (u.cop.dlen != dlen &&
+		    put_user(u.cop.dlen, (u32 __user *)(arg + offsetof(struct crypt_op, dlen))))
+			return -EFAULT;
+		return 0;
 	case CIOCASYNCFETCH:
 		memset(&u.cop, 0, sizeof(u.cop));
 		err = cdev_async_fetch(f, &u.cop);
