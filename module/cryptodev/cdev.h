@@ -143,6 +143,7 @@ void cdev_file_init(struct cdev_file *f);
 void cdev_file_release(struct cdev_file *f);
 struct cdev_session *cdev_session_get(struct cdev_file *f, u32 id);
 void cdev_session_put(struct cdev_session *cs);
+void cdev_session_exit(void);
 int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext);
 int cdev_freesession(struct cdev_file *f, u32 id);
 int cdev_sessinfo(struct cdev_file *f, struct session_info_op *sip);

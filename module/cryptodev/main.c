@@ -139,6 +139,7 @@ static void __exit cryptodev_exit(void)
 	misc_deregister(&cryptodev_misc);
 	destroy_workqueue(cdev_wq);	/* orphaned requests freed first */
 	cdev_job_exit();
+	cdev_session_exit();
 }
 
 module_init(cryptodev_init);

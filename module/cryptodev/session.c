@@ -23,6 +23,41 @@ void cdev_file_init(struct cdev_file *f)
 	init_waitqueue_head(&f->wq);
 }
 
+/*
+ * A freed session's memory, kept per CPU for the next one: sessions come
+ * and go at the rate of requests for consumers that make one per operation
+ * (OpenSSL's engine does for every digest), and a new allocation costs
+ * more than clearing a kept one. What the session owned (keys, buffers) is
+ * freed before it is kept.
+ */
+static DEFINE_PER_CPU(struct cdev_session *, cdev_spare_session);
+
+static struct cdev_session *cdev_session_alloc(void)
+{
+	struct cdev_session *cs = this_cpu_xchg(cdev_spare_session, NULL);
+
+	if (!cs)
+		return kzalloc(sizeof(*cs), GFP_KERNEL_ACCOUNT);
+	*cs = (struct cdev_session){};	/* constant-size stores, inline */
+	return cs;
+}
+
+static void cdev_session_free(struct cdev_session *cs)
+{
+	kfree(this_cpu_xchg(cdev_spare_session, cs));
+}
+
+/**
+ * cdev_session_exit() - free the sessions the CPUs kept (module unload)
+ */
+void cdev_session_exit(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		kfree(xchg(per_cpu_ptr(&cdev_spare_session, cpu), NULL));
+}
+
 static void cdev_session_release(struct kref *ref)
 {
 	struct cdev_session *cs = container_of(ref, struct cdev_session, ref);
@@ -34,7 +69,7 @@ static void cdev_session_release(struct kref *ref)
 		cdev_mem_uncharge(cs->hcap);
 	kvfree_sensitive(cs->hbuf, cs->hcap);
 	kfree_sensitive(cs->mackey);
-	kfree(cs);
+	cdev_session_free(cs);
 	atomic_dec(&cdev_stats.sessions);
 }
 
@@ -162,7 +197,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 		if (err)
 			return err;
 	}
-	cs = kzalloc(sizeof(*cs), GFP_KERNEL_ACCOUNT);
+	cs = cdev_session_alloc();
 	if (!cs)
 		return -ENOMEM;
 	kref_init(&cs->ref);
@@ -232,7 +267,7 @@ out:
 	memzero_explicit(key, sizeof(key));
 	kfree_sensitive(mackey);
 	kfree_sensitive(cs->mackey);
-	kfree(cs);
+	cdev_session_free(cs);
 	return err;
 }
 
