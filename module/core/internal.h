@@ -127,6 +127,7 @@ struct crypto_session {
 	struct crypto_session *parent;	/* split: the session this is part of */
 	int part;			/* split: our index in the parent */
 
+	size_t size;			/* bytes allocated (ocf_session_alloc()) */
 	int nini;			/* algorithms in ini[] (at the end) */
 	int crid;			/* as asked for at creation */
 
@@ -165,6 +166,7 @@ static inline struct crypto_session *ocf_moved_to(struct crypto_session *s)
 }
 
 void ocf_session_put(struct crypto_session *s);
+void ocf_session_exit(void);
 
 /* A request (or a look at the driver) left bound session @bs of @drv. */
 static inline void ocf_inflight_dec(struct crypto_session *bs,

@@ -55,6 +55,7 @@ static void __exit opencrypto_exit(void)
 	ocf_stats_exit();
 	ocf_drivers_shutdown();
 	ocf_dispatch_exit();
+	ocf_session_exit();
 	pr_info("opencrypto framework unloaded\n");
 }
 
