@@ -167,6 +167,20 @@ static void ocf_lx_req_free(struct ocf_lx_req *rq)
 	}
 }
 
+/*
+ * Wipe what a request held of the data: IV, MAC and the Linux request's
+ * context. subsize is a multiple of 8: a word at a time (memset64(), rep
+ * stosq) rather than a byte at a time (memset(), rep stosb: a cost per
+ * byte under emulation).
+ */
+static void ocf_lx_req_wipe(struct ocf_lx_req *rq)
+{
+	memzero_explicit(rq->iv, sizeof(rq->iv));
+	memzero_explicit(rq->mac, sizeof(rq->mac));
+	memset64((u64 *)rq->sub, 0, rq->subsize / sizeof(u64));
+	barrier_data(rq->sub);
+}
+
 static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			     const struct cryptoini *cri)
 {
@@ -258,6 +272,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 	}
 	for (i = 0; i < ss->n; i++)
 		ss->reqsize = max(ss->reqsize, ss->t[i].reqsize);
+	ss->reqsize = ALIGN(ss->reqsize, sizeof(u64));	/* ocf_lx_req_wipe() */
 	return 0;
 }
 
@@ -273,9 +288,7 @@ static void ocf_lx_freesession(struct crypto_device *dev, crypto_session_t cses)
 		if (!rq)
 			continue;
 		/* one goes to the driver for its next session, wiped */
-		memzero_explicit(rq->iv, sizeof(rq->iv));
-		memzero_explicit(rq->mac, sizeof(rq->mac));
-		memzero_explicit(rq->sub, rq->subsize);
+		ocf_lx_req_wipe(rq);
 		ocf_lx_req_free(xchg(&d->spare_rq, rq));
 	}
 	ocf_lx_free_tfms(d, ss);
@@ -1011,7 +1024,9 @@ static void ocf_lx_kx_submit(struct ocf_lx_req *rq)
 
 	rq->kx = true;
 	if (kx->reqsize > rq->subsize) {
-		big = kmalloc(sizeof(*rq) + kx->reqsize, GFP_KERNEL);
+		size_t subsize = ALIGN(kx->reqsize, sizeof(u64));
+
+		big = kmalloc(sizeof(*rq) + subsize, GFP_KERNEL);
 		if (!big) {
 			ocf_lx_step_done(rq, -ENOMEM);
 			return;
@@ -1019,7 +1034,7 @@ static void ocf_lx_kx_submit(struct ocf_lx_req *rq)
 		memcpy(big, rq, sizeof(*rq) + rq->subsize);
 		kfree_sensitive(rq);
 		rq = big;
-		rq->subsize = kx->reqsize;
+		rq->subsize = subsize;
 		INIT_LIST_HEAD(&rq->kx_node);
 	}
 	err = ocf_lx_run(rq, false);
