@@ -157,15 +157,36 @@ struct crypto_session {
 extern spinlock_t ocf_session_lock;
 extern wait_queue_head_t ocf_drain_wq;
 
-struct crypto_session *ocf_session_head(struct crypto_session *s);
-
 /* The session @s migrated to, or NULL. */
 static inline struct crypto_session *ocf_moved_to(struct crypto_session *s)
 {
 	return smp_load_acquire(&s->moved_to);	/* pairs with ocf_session_replace() */
 }
 
-void ocf_session_put(struct crypto_session *s);
+/**
+ * ocf_session_head() - where requests on @s go now
+ * @s: a session handle
+ *
+ * Inline, as ocf_session_put(): both are on every request's path.
+ *
+ * Context: any.
+ * Return: @s, or the session it migrated to (followed to the end).
+ */
+static inline struct crypto_session *ocf_session_head(struct crypto_session *s)
+{
+	struct crypto_session *next;
+
+	while ((next = ocf_moved_to(s)))
+		s = next;
+	return s;
+}
+
+void ocf_session_release(struct kref *ref);
+
+static inline void ocf_session_put(struct crypto_session *s)
+{
+	kref_put(&s->ref, ocf_session_release);
+}
 void ocf_session_exit(void);
 
 /* A request (or a look at the driver) left bound session @bs of @drv. */

@@ -46,7 +46,7 @@ void ocf_session_exit(void)
 		kfree(xchg(per_cpu_ptr(&ocf_spare_session, cpu), NULL));
 }
 
-static void ocf_session_release(struct kref *ref)
+void ocf_session_release(struct kref *ref)
 {
 	struct crypto_session *s = container_of(ref, struct crypto_session, ref);
 	int i;
@@ -56,11 +56,6 @@ static void ocf_session_release(struct kref *ref)
 			memzero_explicit(s->ini[i].cri_key, s->ini[i].cri_klen / 8);
 	ocf_driver_put(s->drv);
 	ocf_session_free(s);	/* keys wiped above; softc at destroy_bound */
-}
-
-void ocf_session_put(struct crypto_session *s)
-{
-	kref_put(&s->ref, ocf_session_release);
 }
 
 /*
@@ -544,22 +539,6 @@ int crypto_freesession(crypto_session_t cses)
 	return 0;
 }
 EXPORT_SYMBOL_OCF(crypto_freesession);
-
-/**
- * ocf_session_head() - where requests on @s go now
- * @s: a session handle
- *
- * Context: any.
- * Return: @s, or the session it migrated to (followed to the end).
- */
-struct crypto_session *ocf_session_head(struct crypto_session *s)
-{
-	struct crypto_session *next;
-
-	while ((next = ocf_moved_to(s)))
-		s = next;
-	return s;
-}
 
 /* Part @part of split session @s, referenced, or NULL if it is gone. */
 struct crypto_session *ocf_session_part(struct crypto_session *s, int part)

@@ -352,9 +352,12 @@ static struct scatterlist *ocf_lx_sg(struct ocf_lx_req *rq, int off, int len)
 		return scatterwalk_ffwd(rq->sg, crp->crp_sg, off);
 	if (!(crp->crp_flags & CRYPTO_F_IOV) &&
 	    virt_addr_valid((const u8 *)crp->crp_buf + off)) {
-		/* the direct map is physically contiguous: one entry */
-		sg_init_one(rq->sg, (const u8 *)crp->crp_buf + off, len);
-		return rq->sg;
+		/* the direct map is physically contiguous: one entry (inline) */
+		sg = rq->sg;
+		*sg = (struct scatterlist){};
+		sg_init_marker(sg, 1);
+		sg_set_buf(sg, (const u8 *)crp->crp_buf + off, len);
+		return sg;
 	}
 
 	sg = ocf_lx_sg_table(rq, ocf_lx_sg_count(crp, off, len));
