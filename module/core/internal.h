@@ -187,6 +187,7 @@ static inline void ocf_session_put(struct crypto_session *s)
 {
 	kref_put(&s->ref, ocf_session_release);
 }
+
 void ocf_session_exit(void);
 
 /* A request (or a look at the driver) left bound session @bs of @drv. */
