@@ -132,6 +132,7 @@ u64 ocf_calibrate(struct ocf_driver *drv, int alg)
 	WRITE_ONCE(drv->alg[alg].cost_small, best[0]);
 	WRITE_ONCE(drv->alg[alg].cost_large, best[1]);
 	WRITE_ONCE(drv->alg[alg].cost, best[0] + best[1]);
+	ocf_choice_changed();
 out:
 	crypto_freereq(crp);
 	kfree(c);

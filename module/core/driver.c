@@ -178,6 +178,7 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 	drv->id = id;
 	rcu_assign_pointer(ocf_drvtab[id], drv);
 	set_bit(id, ocf_drvids);
+	ocf_choice_changed();
 	pr_debug("driver %u: %s (%s)\n", id, drv->name,
 		 flags & CRYPTOCAP_F_HARDWARE ? "hardware" : "software");
 	return id;
@@ -216,6 +217,7 @@ int crypto_register(u32 driverid, int alg, u16 maxoplen, u32 flags)
 		set_bit(alg, drv->algs);
 	}
 	spin_unlock(&drv->lock);
+	ocf_choice_changed();
 	ocf_driver_put(drv);
 	return err;
 }
@@ -304,6 +306,7 @@ int crypto_unregister_all(u32 driverid)
 	bitmap_zero(drv->algs, CRYPTO_ALGORITHM_ALL);
 	bitmap_zero(drv->kalgs, CRK_ALGORITHM_ALL);
 	spin_unlock(&drv->lock);
+	ocf_choice_changed();
 	smp_mb();	/* dead before in-flight counts: pairs with ocf_invoke() */
 	ocf_driver_retire(drv);
 	up_write(&drv->methods_rwsem);
@@ -350,6 +353,7 @@ int crypto_unregister(u32 driverid, int alg)
 	if (last)
 		WRITE_ONCE(drv->dead, true);
 	spin_unlock(&drv->lock);
+	ocf_choice_changed();
 	smp_mb();	/* dead before in-flight counts: pairs with ocf_invoke() */
 	if (last) {
 		ocf_driver_retire(drv);
@@ -524,6 +528,7 @@ void crypto_recalibrate(void)
 		for (i = 0; i < CRYPTO_ALGORITHM_ALL; i++)
 			WRITE_ONCE(drv->alg[i].cost, CRYPTO_COST_UNKNOWN);
 	rcu_read_unlock();
+	ocf_choice_changed();
 }
 EXPORT_SYMBOL_OCF(crypto_recalibrate);
 

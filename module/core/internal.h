@@ -189,6 +189,7 @@ static inline void ocf_session_put(struct crypto_session *s)
 }
 
 void ocf_session_exit(void);
+void ocf_choice_changed(void);
 
 /* A request (or a look at the driver) left bound session @bs of @drv. */
 static inline void ocf_inflight_dec(struct crypto_session *bs,

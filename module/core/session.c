@@ -46,6 +46,7 @@ void ocf_session_exit(void)
 		kfree(xchg(per_cpu_ptr(&ocf_spare_session, cpu), NULL));
 }
 
+/* The last reference is gone (ocf_session_put(), internal.h). */
 void ocf_session_release(struct kref *ref)
 {
 	struct crypto_session *s = container_of(ref, struct crypto_session, ref);
@@ -243,6 +244,80 @@ static u64 ocf_cost(struct ocf_driver *drv, const struct cryptoini *ini, int nin
 }
 
 /*
+ * The last choice ocf_build_bound() made on this CPU, for the next session
+ * of the same shape (a session per operation asks the same question each
+ * time): the chain's algorithms and key and MAC lengths, and crid. It holds
+ * while ocf_choice_gen stays the same: every change that could make the
+ * choice different (a driver or an algorithm coming or going, a cost
+ * measured or forgotten) moves it on (ocf_choice_changed()). Only a first
+ * choice is kept, one no driver before it refused.
+ */
+struct ocf_choice {
+	unsigned int gen;
+	int crid, nini;
+	int alg[OCF_MAX_CHAIN], klen[OCF_MAX_CHAIN], mlen[OCF_MAX_CHAIN];
+	u32 drvid;
+};
+
+static DEFINE_PER_CPU(struct ocf_choice, ocf_choice);
+static atomic_t ocf_choice_gen = ATOMIC_INIT(1);	/* 0: no choice kept */
+
+/**
+ * ocf_choice_changed() - forget the driver choices kept for new sessions
+ *
+ * Context: any.
+ */
+void ocf_choice_changed(void)
+{
+	atomic_inc(&ocf_choice_gen);
+}
+
+static bool ocf_choice_same(const struct ocf_choice *c, const struct cryptoini *ini,
+			    int nini, int crid)
+{
+	int i;
+
+	if (c->crid != crid || c->nini != nini)
+		return false;
+	for (i = 0; i < nini; i++)
+		if (c->alg[i] != ini[i].cri_alg || c->klen[i] != ini[i].cri_klen ||
+		    c->mlen[i] != ini[i].cri_mlen)
+			return false;
+	return true;
+}
+
+/* The driver kept for this shape of session, referenced, or NULL. */
+static struct ocf_driver *ocf_choice_get(const struct cryptoini *ini, int nini, int crid)
+{
+	struct ocf_choice *c = get_cpu_ptr(&ocf_choice);
+	int id = -1;
+
+	if (c->gen == atomic_read(&ocf_choice_gen) && ocf_choice_same(c, ini, nini, crid))
+		id = c->drvid;
+	put_cpu_ptr(&ocf_choice);
+	return id < 0 ? NULL : ocf_driver_get(id);
+}
+
+/* Keep @drv, chosen under generation @gen, for this shape of session. */
+static void ocf_choice_put(const struct cryptoini *ini, int nini, int crid,
+			   unsigned int gen, struct ocf_driver *drv)
+{
+	struct ocf_choice *c = get_cpu_ptr(&ocf_choice);
+	int i;
+
+	c->gen = gen;
+	c->crid = crid;
+	c->nini = nini;
+	for (i = 0; i < nini; i++) {
+		c->alg[i] = ini[i].cri_alg;
+		c->klen[i] = ini[i].cri_klen;
+		c->mlen[i] = ini[i].cri_mlen;
+	}
+	c->drvid = drv->id;
+	put_cpu_ptr(&ocf_choice);
+}
+
+/*
  * A bound session for @ini on the best driver allowed by @crid (hardware
  * class first when both are allowed), never on @exclude.
  */
@@ -252,9 +327,22 @@ static int ocf_build_bound(const struct cryptoini *ini, int nini, int crid,
 	static const int classes[] = { CRYPTOCAP_F_HARDWARE, CRYPTOCAP_F_SOFTWARE };
 	struct ocf_driver *drvs[OCF_MAX_DRIVERS];
 	struct ocf_cand small[8], *cand;
+	unsigned int gen = atomic_read(&ocf_choice_gen);
 	int algs[OCF_MAX_CHAIN];
 	int c, i, n, k, err = EOPNOTSUPP;
+	bool first = true;
 
+	if (!exclude) {
+		struct ocf_driver *drv = ocf_choice_get(ini, nini, crid);
+
+		if (drv) {
+			err = ocf_session_create_on(drv, ini, nini, out);
+			ocf_driver_put(drv);
+			if (!err)
+				return 0;
+			err = EOPNOTSUPP;	/* the whole choice again */
+		}
+	}
 	for (i = 0; i < nini; i++)
 		algs[i] = ini[i].cri_alg;
 
@@ -294,10 +382,13 @@ static int ocf_build_bound(const struct cryptoini *ini, int nini, int crid,
 			if (err) {
 				int e = ocf_session_create_on(cand[i].drv, ini, nini, out);
 
+				if (!e && first && !exclude)
+					ocf_choice_put(ini, nini, crid, gen, cand[i].drv);
 				if (!e)
 					err = 0;
 				else if (e != EOPNOTSUPP || err == EOPNOTSUPP)
 					err = e;
+				first = false;
 			}
 			ocf_driver_put(cand[i].drv);
 		}

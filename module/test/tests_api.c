@@ -772,6 +772,73 @@ out:
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/* The driver a new session of @alg (class @class) lands on, or -errno. */
+static int ocft_choice_of(int class, int alg, u8 keys[][32])
+{
+	crypto_session_t s;
+	int rc, id;
+
+	rc = ocft_session(&s, class, &alg, keys, NULL, 1);
+	if (rc)
+		return -rc;
+	id = crypto_session_driver(s, alg, 0);
+	crypto_freesession(s);
+	return id;
+}
+
+/*
+ * The choice kept for the next session of the same shape holds while no
+ * driver changes: a new, faster driver wins the next session, and the
+ * choice goes back when it leaves.
+ */
+static int t_choice_kept(void)
+{
+	int class = CRYPTOCAP_F_SOFTWARE;
+	struct ocft_drv *slow = NULL, *fast = NULL;
+	u8 keys[1][32];
+	bool ok = true;
+	int alg, n;
+
+	alg = ocft_pick_alg(OCFT_CIPHER, class, NULL, 0);
+	if (alg < 0) {
+		class = CRYPTOCAP_F_HARDWARE;
+		alg = ocft_pick_alg(OCFT_CIPHER, class, NULL, 0);
+	}
+	if (alg < 0)
+		return ocft_skip("no cipher free of other drivers");
+	ocft_key_fill(keys[0], 32, 6);
+	slow = ocft_drv_new("ocft_slow", 1, class | (class == CRYPTOCAP_F_SOFTWARE ?
+			    CRYPTOCAP_F_SYNC : 0), 0, OCFT_MODE_SYNC);
+	fast = ocft_drv_new("ocft_fast", 1, class | (class == CRYPTOCAP_F_SOFTWARE ?
+			    CRYPTOCAP_F_SYNC : 0), 0, OCFT_MODE_SYNC);
+	if (!CHECK(slow && slow->alive && fast && fast->alive))
+		goto out;
+	slow->delay_us = 300;
+	if (!CHECK_EQ(ocft_drv_register(slow, alg), 0))
+		goto out;
+	/* the only driver, then the same again from the kept choice */
+	CHECK_EQ(ocft_choice_of(class, alg, keys), slow->id);
+	n = atomic_read(&slow->nnew);
+	CHECK_EQ(ocft_choice_of(class, alg, keys), slow->id);
+	CHECK_EQ(atomic_read(&slow->nnew), n + 1);
+	/* a faster driver comes: measured, and chosen from the next session on */
+	if (!CHECK_EQ(ocft_drv_register(fast, alg), 0))
+		goto out;
+	CHECK_EQ(ocft_choice_of(class, alg, keys), fast->id);
+	CHECK_EQ(ocft_choice_of(class, alg, keys), fast->id);
+	CHECK(crypto_driver_cost(fast->id, alg) < crypto_driver_cost(slow->id, alg));
+	/* it goes: back to the slow one */
+	ocft_drv_kill(fast);
+	CHECK_EQ(ocft_choice_of(class, alg, keys), slow->id);
+	CHECK_EQ(ocft_choice_of(class, alg, keys), slow->id);
+	CHECK_EQ(atomic_read(&fast->nnew), atomic_read(&fast->nfree));
+	CHECK_EQ(atomic_read(&slow->nnew), atomic_read(&slow->nfree));
+out:
+	ocft_drv_kill(slow);
+	ocft_drv_kill(fast);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 const struct ocft_case ocft_cases_api[] = {
 	{ "crypto_get_driverid", t_get_driverid },
 	{ "crypto_register_kregister_unregister", t_register },
@@ -787,6 +854,7 @@ const struct ocft_case ocft_cases_api[] = {
 	{ "kdispatch_bad_op_and_maxparam", t_keying_checks },
 	{ "flow_control_asymq", t_flow_asymq },
 	{ "cost_choice", t_cost },
+	{ "choice_kept_until_drivers_change", t_choice_kept },
 };
 
 const unsigned int ocft_ncases_api = ARRAY_SIZE(ocft_cases_api);
