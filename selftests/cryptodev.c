@@ -241,6 +241,53 @@ static void test_hash(void)
 	ioctl(fd, CIOCFSESSION, &ses);
 }
 
+/*
+ * Sessions made with no key, freed and made again at once (OpenSSL's engine
+ * does it for every digest; /dev/crypto takes the freed one again): new
+ * ids, right answers, no state carried from one to the next, and another
+ * algorithm, another crid or a hash left half-done never mixed in.
+ */
+static void test_keyless_reuse(void)
+{
+	static const char *sha1_abc = "a9993e364706816aba3e25717850c26c9cd0d89d";
+	unsigned char mac[64];
+	struct session2_op s2;
+	uint32_t ses, prev = 0;
+	int i, err = 0, ok = 1, crid0 = -1;
+
+	for (i = 0; i < 4 && ok; i++) {
+		memset(&s2, 0, sizeof(s2));
+		s2.mac = CRYPTO_SHA2_256;
+		s2.crid = CRYPTO_FLAG_SOFTWARE;
+		err = ioctl(fd, CIOCGSESSION2, &s2) ? errno : 0;
+		if (!i)
+			crid0 = s2.crid;
+		memset(mac, 0, sizeof(mac));
+		err = err ? err : docrypt(s2.ses, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
+		ok = !err && eq(mac, sha256_abc) && s2.ses != prev && s2.crid == crid0 &&
+		     crid0 >= 0;
+		prev = s2.ses;
+		err = err ? err : (ioctl(fd, CIOCFSESSION, &prev) ? errno : 0);
+		ok = ok && !err;
+	}
+	ktap_result(ok, "SHA-256 session freed and made again 4 times: new ids, crid %d each time, "
+		    "FIPS 180-4 \"abc\" (err %d)", crid0, err);
+	err = docrypt(prev, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
+	ktap_result(err == EINVAL, "the freed id stays freed: EINVAL (got %d)", err);
+
+	ses = newses(0, NULL, 0, CRYPTO_SHA1, NULL, 0, &err);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
+	ktap_result(!err && eq(mac, sha1_abc), "SHA-1 right after a freed SHA-256 session (err %d)", err);
+	err = docrypt(ses, COP_ENCRYPT, COP_FLAG_UPDATE, "ab", NULL, 2, NULL, NULL);
+	ioctl(fd, CIOCFSESSION, &ses);
+	ses = newses(0, NULL, 0, CRYPTO_SHA1, NULL, 0, &err);
+	err = err ? err : docrypt(ses, COP_ENCRYPT, COP_FLAG_FINAL, "abc", NULL, 3, mac, NULL);
+	ktap_result(!err && eq(mac, sha1_abc),
+		    "a session freed in the middle of a multi-call hash: the next one starts clean (err %d)",
+		    err);
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
 /* GCM spec test case 2: zero key, zero IV, one zero block */
 static void test_gcm(void)
 {
@@ -675,7 +722,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(84);
+	ktap_plan(88);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
@@ -685,6 +732,7 @@ int main(void)
 	test_cbc();
 	test_ctr_ecb();
 	test_hash();
+	test_keyless_reuse();
 	test_gcm();
 	test_info_and_drivers();
 	test_crioget();

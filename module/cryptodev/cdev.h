@@ -36,6 +36,9 @@ struct cdev_file {
 	DECLARE_HASHTABLE(sessions, 6);	/* struct cdev_session, by id */
 	unsigned int nsessions;
 	u32 last_id;			/* the id handed out last */
+	/* a keyless session freed last, for the next one like it (session.c) */
+	struct cdev_session *parked;
+	struct delayed_work park_work;	/* frees it if none comes in time */
 
 	spinlock_t alock;		/* the fields below */
 	struct list_head done;		/* finished async jobs, oldest first */
@@ -54,6 +57,8 @@ struct cdev_session {
 	 * old handle stays valid and answers EAGAIN again until freesession)
 	 */
 	crypto_session_t ses;
+	int crid;			/* what crypto_newsession() was asked for */
+	bool keyless;			/* made with no key: may be parked */
 	int cipher, mac, compr;		/* CRYPTO_* or 0 */
 	struct crypto_alg_params cp, mp;
 	unsigned int maclen;		/* hash/MAC result bytes */

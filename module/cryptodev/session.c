@@ -6,6 +6,15 @@
  * wrap around; each one crypto_newsession() of the framework.
  * A session is freed when CIOCFSESSION or close drops the table's reference
  * and the last request using it has finished.
+ *
+ * A session made with no key (a hash: OpenSSL's engine makes one per
+ * digest and frees it after one request) is parked instead, when nothing
+ * else holds it and no multi-call hash is under way: the file's next
+ * CIOCGSESSION for the same algorithms and crid takes it again under a new
+ * id, without a framework session made and freed in between. It holds no
+ * secret, and only this file can take it. It is freed if none comes within
+ * CDEV_PARK_MS, when another is parked, when the framework no longer has
+ * a driver for it, and on close.
  */
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -14,6 +23,10 @@
 
 #include "cdev.h"
 
+#define CDEV_PARK_MS 10
+
+static void cdev_park_work(struct work_struct *work);
+
 void cdev_file_init(struct cdev_file *f)
 {
 	mutex_init(&f->lock);
@@ -21,6 +34,7 @@ void cdev_file_init(struct cdev_file *f)
 	spin_lock_init(&f->alock);
 	INIT_LIST_HEAD(&f->done);
 	init_waitqueue_head(&f->wq);
+	INIT_DELAYED_WORK(&f->park_work, cdev_park_work);
 }
 
 /*
@@ -173,6 +187,86 @@ static int cdev_insert(struct cdev_file *f, struct cdev_session *cs)
 	return 0;
 }
 
+/* The parked session, if any: the caller frees it. */
+static struct cdev_session *cdev_park_take(struct cdev_file *f)
+{
+	struct cdev_session *cs;
+
+	mutex_lock(&f->lock);
+	cs = f->parked;
+	f->parked = NULL;
+	mutex_unlock(&f->lock);
+	return cs;
+}
+
+static void cdev_park_work(struct work_struct *work)
+{
+	struct cdev_file *f = container_of(to_delayed_work(work), struct cdev_file,
+					   park_work);
+	struct cdev_session *cs = cdev_park_take(f);
+
+	if (cs)
+		cdev_session_put(cs);
+}
+
+/* Park @cs, held by the table alone, in place of the one parked before. */
+static struct cdev_session *cdev_park(struct cdev_file *f, struct cdev_session *cs)
+{
+	swap(cs, f->parked);
+	mod_delayed_work(cdev_wq, &f->park_work, msecs_to_jiffies(CDEV_PARK_MS));
+	return cs;
+}
+
+/*
+ * The parked session for a keyless CIOCGSESSION of @sop on @crid, if it
+ * matches and its framework session still has a driver.
+ */
+static struct cdev_session *cdev_unpark(struct cdev_file *f,
+					const struct session2_op *sop, int crid)
+{
+	struct cdev_session *cs;
+	int alg;
+
+	if (sop->keylen || sop->mackeylen || !READ_ONCE(f->parked))
+		return NULL;
+	mutex_lock(&f->lock);
+	cs = f->parked;
+	if (cs && cs->cipher == sop->cipher && cs->mac == sop->mac &&
+	    cs->compr == sop->compr && cs->crid == crid)
+		f->parked = NULL;
+	else
+		cs = NULL;
+	mutex_unlock(&f->lock);
+	if (!cs)
+		return NULL;
+	alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
+	if (crypto_session_driver(READ_ONCE(cs->ses), alg, 0) < 0) {
+		cdev_session_put(cs);	/* its driver is gone: a new one */
+		return NULL;
+	}
+	return cs;
+}
+
+/* Make @cs, referenced once, the file's under a new id; crid for CIOCGSESSION2. */
+static int cdev_publish(struct cdev_file *f, struct cdev_session *cs,
+			struct session2_op *sop, bool ext)
+{
+	int err;
+
+	if (ext) {
+		int alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
+
+		sop->crid = crypto_session_driver(READ_ONCE(cs->ses), alg, 0);
+	}
+	kref_get(&cs->ref);	/* visible once inserted: freeable by then */
+	err = cdev_insert(f, cs);
+	sop->ses = cs->id;
+	cdev_session_put(cs);
+	if (err)
+		cdev_session_put(cs);
+	return err;
+}
+
 /**
  * cdev_newsession() - CIOCGSESSION and CIOCGSESSION2
  * @f: the open file
@@ -197,11 +291,16 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 		if (err)
 			return err;
 	}
+	cs = cdev_unpark(f, sop, crid);
+	if (cs)
+		return cdev_publish(f, cs, sop, ext);
 	cs = cdev_session_alloc();
 	if (!cs)
 		return -ENOMEM;
 	kref_init(&cs->ref);
 	mutex_init(&cs->lock);
+	cs->crid = crid;
+	cs->keyless = !sop->keylen && !sop->mackeylen;
 	cs->cipher = sop->cipher;
 	cs->mac = sop->mac;
 	cs->compr = sop->compr;
@@ -251,18 +350,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	cs->mackeylen = sop->mackeylen;
 	mackey = NULL;
 	memzero_explicit(key, sizeof(key));
-	if (ext) {
-		int alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
-
-		sop->crid = crypto_session_driver(cs->ses, alg, 0);
-	}
-	kref_get(&cs->ref);	/* visible once inserted: freeable by then */
-	err = cdev_insert(f, cs);
-	sop->ses = cs->id;
-	cdev_session_put(cs);
-	if (err)
-		cdev_session_put(cs);
-	return err;
+	return cdev_publish(f, cs, sop, ext);
 out:
 	memzero_explicit(key, sizeof(key));
 	kfree_sensitive(mackey);
@@ -287,14 +375,24 @@ int cdev_freesession(struct cdev_file *f, u32 id)
 
 	mutex_lock(&f->lock);
 	cs = cdev_lookup(f, id);
-	if (cs) {
-		hash_del(&cs->node);
-		f->nsessions--;
+	if (!cs) {
+		mutex_unlock(&f->lock);
+		return -EINVAL;
+	}
+	hash_del(&cs->node);
+	f->nsessions--;
+	/*
+	 * No request holds it (they take their reference through the table,
+	 * under the lock) and no multi-call hash is under way: park it.
+	 */
+	if (cs->keyless && kref_read(&cs->ref) == 1) {
+		smp_rmb();	/* the last request's hash state after its put */
+		if (!cs->hactive && !cs->hstream && !cs->hlen)
+			cs = cdev_park(f, cs);
 	}
 	mutex_unlock(&f->lock);
-	if (!cs)
-		return -EINVAL;
-	cdev_session_put(cs);
+	if (cs)
+		cdev_session_put(cs);
 	return 0;
 }
 
@@ -310,6 +408,10 @@ void cdev_file_release(struct cdev_file *f)
 		cdev_session_put(cs);
 	}
 	f->nsessions = 0;
+	cancel_delayed_work_sync(&f->park_work);
+	cs = cdev_park_take(f);
+	if (cs)
+		cdev_session_put(cs);
 }
 
 static int cdev_describe(struct cdev_session *cs, int alg, struct alg_info *ai,
