@@ -714,33 +714,50 @@ out:
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
-/* Two software drivers, the slow one registered first. */
+/*
+ * A cipher no driver serves in one class (software, else hardware), and two
+ * synchronous drivers of that class named ocft_slow and ocft_fast (unit
+ * @unit), the slow one 300 us per request; neither registered yet.
+ * Return: the cipher, or -1 (none free; the drivers are then not made).
+ */
+static int ocft_slow_fast(int unit, int *class, struct ocft_drv **slow,
+			  struct ocft_drv **fast)
+{
+	int alg, flags;
+
+	*class = CRYPTOCAP_F_SOFTWARE;
+	alg = ocft_pick_alg(OCFT_CIPHER, *class, NULL, 0);
+	if (alg < 0) {
+		*class = CRYPTOCAP_F_HARDWARE;
+		alg = ocft_pick_alg(OCFT_CIPHER, *class, NULL, 0);
+		ocft_diag("every cipher has a software driver: two hardware drivers instead");
+	}
+	if (alg < 0)
+		return -1;
+	flags = *class | (*class == CRYPTOCAP_F_SOFTWARE ? CRYPTOCAP_F_SYNC : 0);
+	*slow = ocft_drv_new("ocft_slow", unit, flags, 0, OCFT_MODE_SYNC);
+	*fast = ocft_drv_new("ocft_fast", unit, flags, 0, OCFT_MODE_SYNC);
+	if (*slow)
+		(*slow)->delay_us = 300;
+	return alg;
+}
+
+/* Two drivers, the slow one registered first. */
 static int t_cost(void)
 {
-	int class = CRYPTOCAP_F_SOFTWARE;
 	struct ocft_drv *slow = NULL, *fast = NULL;
 	u8 keys[1][32];
 	crypto_session_t s;
 	bool ok = true;
+	int alg, rc, class;
 	u64 cs, cf;
-	int alg, rc;
 
-	alg = ocft_pick_alg(OCFT_CIPHER, class, NULL, 0);
-	if (alg < 0) {
-		class = CRYPTOCAP_F_HARDWARE;
-		alg = ocft_pick_alg(OCFT_CIPHER, class, NULL, 0);
-		ocft_diag("every cipher has a software driver: two hardware drivers instead");
-	}
+	alg = ocft_slow_fast(0, &class, &slow, &fast);
 	if (alg < 0)
 		return ocft_skip("no cipher free of other drivers");
 	ocft_key_fill(keys[0], 32, 5);
-	slow = ocft_drv_new("ocft_slow", 0, class | (class == CRYPTOCAP_F_SOFTWARE ?
-			    CRYPTOCAP_F_SYNC : 0), 0, OCFT_MODE_SYNC);
-	fast = ocft_drv_new("ocft_fast", 0, class | (class == CRYPTOCAP_F_SOFTWARE ?
-			    CRYPTOCAP_F_SYNC : 0), 0, OCFT_MODE_SYNC);
 	if (!CHECK(slow && slow->alive && fast && fast->alive))
 		goto out;
-	slow->delay_us = 300;
 	if (ocft_drv_register(slow, alg) || ocft_drv_register(fast, alg)) {
 		ok = false;
 		goto out;
@@ -793,27 +810,17 @@ static int ocft_choice_of(int class, int alg, u8 keys[][32])
  */
 static int t_choice_kept(void)
 {
-	int class = CRYPTOCAP_F_SOFTWARE;
 	struct ocft_drv *slow = NULL, *fast = NULL;
 	u8 keys[1][32];
 	bool ok = true;
-	int alg, n;
+	int alg, n, class;
 
-	alg = ocft_pick_alg(OCFT_CIPHER, class, NULL, 0);
-	if (alg < 0) {
-		class = CRYPTOCAP_F_HARDWARE;
-		alg = ocft_pick_alg(OCFT_CIPHER, class, NULL, 0);
-	}
+	alg = ocft_slow_fast(1, &class, &slow, &fast);
 	if (alg < 0)
 		return ocft_skip("no cipher free of other drivers");
 	ocft_key_fill(keys[0], 32, 6);
-	slow = ocft_drv_new("ocft_slow", 1, class | (class == CRYPTOCAP_F_SOFTWARE ?
-			    CRYPTOCAP_F_SYNC : 0), 0, OCFT_MODE_SYNC);
-	fast = ocft_drv_new("ocft_fast", 1, class | (class == CRYPTOCAP_F_SOFTWARE ?
-			    CRYPTOCAP_F_SYNC : 0), 0, OCFT_MODE_SYNC);
 	if (!CHECK(slow && slow->alive && fast && fast->alive))
 		goto out;
-	slow->delay_us = 300;
 	if (!CHECK_EQ(ocft_drv_register(slow, alg), 0))
 		goto out;
 	/* the only driver, then the same again from the kept choice */
