@@ -194,7 +194,7 @@ static struct cdev_session *cdev_park_take(struct cdev_file *f)
 
 	mutex_lock(&f->lock);
 	cs = f->parked;
-	f->parked = NULL;
+	WRITE_ONCE(f->parked, NULL);	/* read unlocked by cdev_unpark() */
 	mutex_unlock(&f->lock);
 	return cs;
 }
@@ -212,9 +212,11 @@ static void cdev_park_work(struct work_struct *work)
 /* Park @cs, held by the table alone, in place of the one parked before. */
 static struct cdev_session *cdev_park(struct cdev_file *f, struct cdev_session *cs)
 {
-	swap(cs, f->parked);
+	struct cdev_session *old = f->parked;
+
+	WRITE_ONCE(f->parked, cs);
 	mod_delayed_work(cdev_wq, &f->park_work, msecs_to_jiffies(CDEV_PARK_MS));
-	return cs;
+	return old;
 }
 
 /*
@@ -233,7 +235,7 @@ static struct cdev_session *cdev_unpark(struct cdev_file *f,
 	cs = f->parked;
 	if (cs && cs->cipher == sop->cipher && cs->mac == sop->mac &&
 	    cs->compr == sop->compr && cs->crid == crid)
-		f->parked = NULL;
+		WRITE_ONCE(f->parked, NULL);
 	else
 		cs = NULL;
 	mutex_unlock(&f->lock);
