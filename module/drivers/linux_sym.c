@@ -71,7 +71,7 @@ struct ocf_lx_req {
 	bool kx;			/* it runs on t->kx, counted in its busy */
 	struct list_head kx_node;	/* waiting for t->kx */
 	unsigned int subsize;		/* bytes at @sub */
-	u8 iv[EALG_MAX_BLOCK_LEN];
+	u8 iv[EALG_MAX_BLOCK_LEN] __aligned(16);	/* else the walk copies it */
 	u8 mac[HASH_MAX_LEN];
 	u8 *bounce;			/* AEAD: AAD, payload, tag in one piece */
 	int creq;			/* acomp: the pool entry in use */
