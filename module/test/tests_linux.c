@@ -250,19 +250,26 @@ static int ocft_kat_cb(struct cryptop *crp)
 
 /*
  * Dispatch @crp and wait for its callback. Returns its crp_etype, or
- * -ETIMEDOUT: still in flight, the request and its buffer are the driver's.
+ * -ETIMEDOUT: still in flight, the request and its buffer are the driver's,
+ * and so is the completion its callback will signal (allocated, not on
+ * this stack, and left to it).
  */
 static int ocft_kat_dispatch(struct cryptop *crp)
 {
-	struct ocft_kat_req kr;
+	struct ocft_kat_req *kr = kmalloc(sizeof(*kr), GFP_KERNEL);
+	int err;
 
-	init_completion(&kr.done);
+	if (!kr)
+		return -ENOMEM;
+	init_completion(&kr->done);
 	crp->crp_callback = ocft_kat_cb;
-	crp->crp_opaque = &kr;
+	crp->crp_opaque = kr;
 	crypto_dispatch(crp);
-	if (!wait_for_completion_timeout(&kr.done, OCFT_TIMEOUT))
-		return -ETIMEDOUT;
-	return crp->crp_etype;
+	if (!wait_for_completion_timeout(&kr->done, OCFT_TIMEOUT))
+		return -ETIMEDOUT;	/* kr leaks: the callback may still come */
+	err = crp->crp_etype;
+	kfree(kr);
+	return err;
 }
 
 /*
