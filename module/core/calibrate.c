@@ -29,7 +29,6 @@ static int ocf_calib_cb(struct cryptop *crp)
 	return 0;
 }
 
-/* One timed request; returns its duration in ns, or 0 on failure. */
 /*
  * Take a completed calibration request back out of the counters that
  * crypto_done() and the completion counted it in: the statistics count the
@@ -45,6 +44,7 @@ static void ocf_calib_uncount(struct ocf_driver *drv, bool err)
 	}
 }
 
+/* One timed request; returns its duration in ns, or 0 on failure. */
 static u64 ocf_calib_one(struct ocf_driver *drv, struct cryptop *crp,
 			 struct ocf_calib *c, int len)
 {

@@ -187,6 +187,12 @@ static int cdev_insert(struct cdev_file *f, struct cdev_session *cs)
 	return 0;
 }
 
+/* The algorithm a session is described by: its cipher, compressor or MAC. */
+static int cdev_session_alg(const struct cdev_session *cs)
+{
+	return cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
+}
+
 /* The parked session, if any: the caller frees it. */
 static struct cdev_session *cdev_park_take(struct cdev_file *f)
 {
@@ -227,7 +233,6 @@ static struct cdev_session *cdev_unpark(struct cdev_file *f,
 					const struct session2_op *sop, int crid)
 {
 	struct cdev_session *cs;
-	int alg;
 
 	if (sop->keylen || sop->mackeylen || !READ_ONCE(f->parked))
 		return NULL;
@@ -241,8 +246,7 @@ static struct cdev_session *cdev_unpark(struct cdev_file *f,
 	mutex_unlock(&f->lock);
 	if (!cs)
 		return NULL;
-	alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
-	if (crypto_session_driver(READ_ONCE(cs->ses), alg, 0) < 0) {
+	if (crypto_session_driver(READ_ONCE(cs->ses), cdev_session_alg(cs), 0) < 0) {
 		cdev_session_put(cs);	/* its driver is gone: a new one */
 		return NULL;
 	}
@@ -255,11 +259,8 @@ static int cdev_publish(struct cdev_file *f, struct cdev_session *cs,
 {
 	int err;
 
-	if (ext) {
-		int alg = cs->cipher ? cs->cipher : cs->compr ? cs->compr : cs->mac;
-
-		sop->crid = crypto_session_driver(READ_ONCE(cs->ses), alg, 0);
-	}
+	if (ext)
+		sop->crid = crypto_session_driver(READ_ONCE(cs->ses), cdev_session_alg(cs), 0);
 	kref_get(&cs->ref);	/* visible once inserted: freeable by then */
 	err = cdev_insert(f, cs);
 	sop->ses = cs->id;
