@@ -275,6 +275,30 @@ static void test_keyless_reuse(void)
 	err = docrypt(prev, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
 	ktap_result(err == EINVAL, "the freed id stays freed: EINVAL (got %d)", err);
 
+	/* another crid never takes the parked software session */
+	{
+		int e0, e1;
+
+		memset(&s2, 0, sizeof(s2));
+		s2.mac = CRYPTO_SHA2_256;
+		s2.crid = CRYPTO_FLAG_HARDWARE;
+		e0 = ioctl(fd, CIOCGSESSION2, &s2) ? errno : 0;
+		if (!e0)
+			ioctl(fd, CIOCFSESSION, &s2.ses);
+		ses = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
+		if (!err)
+			ioctl(fd, CIOCFSESSION, &ses);		/* parked */
+		memset(&s2, 0, sizeof(s2));
+		s2.mac = CRYPTO_SHA2_256;
+		s2.crid = CRYPTO_FLAG_HARDWARE;
+		e1 = ioctl(fd, CIOCGSESSION2, &s2) ? errno : 0;
+		if (!e1)
+			ioctl(fd, CIOCFSESSION, &s2.ses);
+		ktap_result(!err && e0 && e1 == e0,
+			    "SHA-256 on hardware only: errno %d with a software session just parked, %d before",
+			    e1, e0);
+	}
+
 	ses = newses(0, NULL, 0, CRYPTO_SHA1, NULL, 0, &err);
 	err = err ? err : docrypt(ses, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
 	ktap_result(!err && eq(mac, sha1_abc), "SHA-1 right after a freed SHA-256 session (err %d)", err);
@@ -722,7 +746,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(88);
+	ktap_plan(89);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
