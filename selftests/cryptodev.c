@@ -312,6 +312,75 @@ static void test_keyless_reuse(void)
 	ioctl(fd, CIOCFSESSION, &ses);
 }
 
+/* One HMAC-SHA256 of @msg in a session made for it and freed after. */
+static int hmac_session_once(const unsigned char *key, int klen, const char *msg,
+			     unsigned char *mac, uint32_t *ses)
+{
+	int err;
+
+	*ses = newses(0, NULL, 0, CRYPTO_SHA2_256_HMAC, key, klen, &err);
+	memset(mac, 0, 32);
+	err = err ? err : docrypt(*ses, COP_ENCRYPT, 0, msg, NULL, strlen(msg), mac, NULL);
+	if (*ses && ioctl(fd, CIOCFSESSION, ses))
+		err = err ? err : errno;
+	return err;
+}
+
+/*
+ * HMAC sessions freed and made again (an HMAC per message): the freed one
+ * is taken again only for the same key. Keys of the same length that
+ * differ in one byte, in a key's first 64 bytes or in its last, each give
+ * their own MAC (RFC 4231 cases 1, 2 and 6 and Python's hmac for the keys
+ * changed), and a key /dev/crypto cannot read is EFAULT as without a kept
+ * session.
+ */
+static void test_mac_reuse(void)
+{
+	static const char *case2 = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+	static const char *case2_jefe = "f5886a2776d40a671830efd161726e21b7dbd9f0d3a5515428de35324eacaadb";
+	static const char *case6 = "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54";
+	static const char *case6_ab = "970d76e940799a521b637992a0b284fff3647ed65cc3e44701bac5847a6bbbbb";
+	static const char *case1 = "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7";
+	static const char *msg2 = "what do ya want for nothing?";
+	static const char *msg6 = "Test Using Larger Than Block-Size Key - Hash Key First";
+	static const char *keys2[] = { "Jefe", "Jefe", "jefe", "Jefe" };
+	unsigned char mac[32], k6[131], k1[20];
+	uint32_t ses, prev = 0;
+	int i, err = 0, ok = 1;
+
+	for (i = 0; i < 4 && ok; i++) {
+		err = hmac_session_once((const unsigned char *)keys2[i], 4, msg2, mac, &ses);
+		ok = !err && eq(mac, keys2[i][0] == 'J' ? case2 : case2_jefe) && ses != prev;
+		prev = ses;
+	}
+	ktap_result(ok, "HMAC-SHA256 sessions freed and made again with keys \"Jefe\", \"Jefe\", "
+		    "\"jefe\", \"Jefe\": each its own MAC, new ids (step %d, err %d)", i, err);
+
+	memset(k6, 0xaa, sizeof(k6));
+	for (i = 0; i < 4 && ok; i++) {
+		k6[130] = i == 2 ? 0xab : 0xaa;
+		err = hmac_session_once(k6, sizeof(k6), msg6, mac, &ses);
+		ok = !err && eq(mac, i == 2 ? case6_ab : case6);
+	}
+	ktap_result(ok, "131-byte keys, the third with its last byte changed: RFC 4231 case 6 "
+		    "and its own MAC (step %d, err %d)", i, err);
+
+	memset(k1, 0x0b, sizeof(k1));
+	err = hmac_session_once(k1, sizeof(k1), "Hi There", mac, &ses);
+	ktap_result(!err && eq(mac, case1),
+		    "a 20-byte key after a 131-byte one: RFC 4231 case 1 (err %d)", err);
+
+	err = hmac_session_once(k1, sizeof(k1), "Hi There", mac, &ses);
+	ses = newses(0, NULL, 0, CRYPTO_SHA2_256_HMAC, (const unsigned char *)8, sizeof(k1), &i);
+	if (ses)
+		ioctl(fd, CIOCFSESSION, &ses);
+	ok = !err && i == EFAULT && !ses;
+	err = hmac_session_once(k1, sizeof(k1), "Hi There", mac, &ses);
+	ktap_result(ok && !err && eq(mac, case1),
+		    "an unreadable key of the kept session's length: EFAULT, then case 1 again (err %d)",
+		    err);
+}
+
 /* GCM spec test case 2: zero key, zero IV, one zero block */
 static void test_gcm(void)
 {
@@ -746,7 +815,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(89);
+	ktap_plan(93);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
@@ -757,6 +826,7 @@ int main(void)
 	test_ctr_ecb();
 	test_hash();
 	test_keyless_reuse();
+	test_mac_reuse();
 	test_gcm();
 	test_info_and_drivers();
 	test_crioget();

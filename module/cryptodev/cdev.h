@@ -36,7 +36,7 @@ struct cdev_file {
 	DECLARE_HASHTABLE(sessions, 6);	/* struct cdev_session, by id */
 	unsigned int nsessions;
 	u32 last_id;			/* the id handed out last */
-	/* a keyless session freed last, for the next one like it (session.c) */
+	/* a session with no cipher key freed last, for the next one like it */
 	struct cdev_session *parked;
 	struct delayed_work park_work;	/* frees it if none comes in time */
 
@@ -58,7 +58,7 @@ struct cdev_session {
 	 */
 	crypto_session_t ses;
 	int crid;			/* what crypto_newsession() was asked for */
-	bool keyless;			/* made with no key: may be parked */
+	bool parkable;			/* made with no cipher key: may be parked */
 	int cipher, mac, compr;		/* CRYPTO_* or 0 */
 	struct crypto_alg_params cp, mp;
 	unsigned int maclen;		/* hash/MAC result bytes */

@@ -7,15 +7,18 @@
  * A session is freed when CIOCFSESSION or close drops the table's reference
  * and the last request using it has finished.
  *
- * A session made with no key (a hash: OpenSSL's engine makes one per
- * digest and frees it after one request) is parked instead, when nothing
- * else holds it and no multi-call hash is under way: the file's next
- * CIOCGSESSION for the same algorithms and crid takes it again under a new
- * id, without a framework session made and freed in between. It holds no
- * secret, and only this file can take it. It is freed if none comes within
- * CDEV_PARK_MS, when another is parked, when the framework no longer has
- * a driver for it, and on close.
+ * A session made with no cipher key (a hash: OpenSSL's engine makes one
+ * per digest and frees it after one request; or an HMAC made per message)
+ * is parked instead, when nothing else holds it and no multi-call hash is
+ * under way: the file's next CIOCGSESSION for the same algorithms, crid
+ * and MAC key (compared in constant time) takes it again under a new id,
+ * without a framework session made, keyed and freed in between. Only this
+ * file can take it. The MAC key it holds is the one the session kept all
+ * along (for CIOCCPHASH); it is wiped with the session, which is freed if
+ * none comes within CDEV_PARK_MS, when another is parked, when the
+ * framework no longer has a driver for it, and on close.
  */
+#include <crypto/algapi.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -226,28 +229,56 @@ static struct cdev_session *cdev_park(struct cdev_file *f, struct cdev_session *
 }
 
 /*
- * The parked session for a keyless CIOCGSESSION of @sop on @crid, if it
- * matches and its framework session still has a driver.
+ * Is the user's MAC key @ukey of @len bytes @key? Compared in constant
+ * time, through a small buffer wiped after. Return: 1, 0, or -EFAULT.
+ */
+static int cdev_user_key_eq(const u8 __user *ukey, const u8 *key, u32 len)
+{
+	u8 buf[64];
+	u32 off, c;
+	int ne = 0;
+
+	for (off = 0; off < len; off += c) {
+		c = min_t(u32, len - off, sizeof(buf));
+		if (copy_from_user(buf, ukey + off, c)) {
+			memzero_explicit(buf, sizeof(buf));
+			return -EFAULT;
+		}
+		ne |= crypto_memneq(buf, key + off, c);
+	}
+	memzero_explicit(buf, sizeof(buf));
+	return !ne;
+}
+
+/*
+ * The parked session for a CIOCGSESSION of @sop with no cipher key on
+ * @crid, if it has the same algorithms and MAC key and its framework
+ * session still has a driver. One that differs only in its MAC key is
+ * freed: the caller is not making the same session over again.
  */
 static struct cdev_session *cdev_unpark(struct cdev_file *f,
 					const struct session2_op *sop, int crid)
 {
 	struct cdev_session *cs;
+	int eq;
 
-	if (sop->keylen || sop->mackeylen || !READ_ONCE(f->parked))
+	if (sop->keylen || !READ_ONCE(f->parked))
 		return NULL;
 	mutex_lock(&f->lock);
 	cs = f->parked;
 	if (cs && cs->cipher == sop->cipher && cs->mac == sop->mac &&
-	    cs->compr == sop->compr && cs->crid == crid)
+	    cs->compr == sop->compr && cs->crid == crid &&
+	    cs->mackeylen == sop->mackeylen)
 		WRITE_ONCE(f->parked, NULL);
 	else
 		cs = NULL;
 	mutex_unlock(&f->lock);
 	if (!cs)
 		return NULL;
-	if (crypto_session_driver(READ_ONCE(cs->ses), cdev_session_alg(cs), 0) < 0) {
-		cdev_session_put(cs);	/* its driver is gone: a new one */
+	eq = cs->mackeylen ? cdev_user_key_eq(sop->mackey, cs->mackey, cs->mackeylen) : 1;
+	if (eq <= 0 ||
+	    crypto_session_driver(READ_ONCE(cs->ses), cdev_session_alg(cs), 0) < 0) {
+		cdev_session_put(cs);	/* another key, or its driver is gone */
 		return NULL;
 	}
 	return cs;
@@ -303,7 +334,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	kref_init(&cs->ref);
 	mutex_init(&cs->lock);
 	cs->crid = crid;
-	cs->keyless = !sop->keylen && !sop->mackeylen;
+	cs->parkable = !sop->keylen;
 	cs->cipher = sop->cipher;
 	cs->mac = sop->mac;
 	cs->compr = sop->compr;
@@ -388,7 +419,7 @@ int cdev_freesession(struct cdev_file *f, u32 id)
 	 * No request holds it (they take their reference through the table,
 	 * under the lock) and no multi-call hash is under way: park it.
 	 */
-	if (cs->keyless && kref_read(&cs->ref) == 1) {
+	if (cs->parkable && kref_read(&cs->ref) == 1) {
 		smp_rmb();	/* the last request's hash state after its put */
 		if (!cs->hactive && !cs->hstream && !cs->hlen)
 			cs = cdev_park(f, cs);
@@ -489,7 +520,7 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 		goto out;
 	if (!src->mac || src->cipher || src->mac != dst->mac || dst->cipher ||
 	    src->mackeylen != dst->mackeylen ||
-	    (src->mackeylen && memcmp(src->mackey, dst->mackey, src->mackeylen)))
+	    crypto_memneq(src->mackey, dst->mackey, src->mackeylen))
 		goto out;
 	/* a snapshot of the source, then installed: never both locks */
 	mutex_lock(&src->lock);
