@@ -86,16 +86,18 @@ struct cdev_out {
 	u8 __user *tag;
 };
 
-enum cdev_job_state { CDEV_RUNNING, CDEV_FINISHED, CDEV_ORPHANED };
+enum cdev_job_state { CDEV_RUNNING, CDEV_FINISHED, CDEV_ORPHANED, CDEV_FINISHED_INLINE };
 
 /* Waiting for a request, killably (waiter.c). */
 struct cdev_waiter {
 	atomic_t state;			/* enum cdev_job_state */
+	struct task_struct *submitter;	/* inside the dispatch, or NULL */
 	struct completion done;
 	struct work_struct free_work;	/* frees the request once orphaned */
 };
 
 void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn);
+void cdev_waiter_submitted(struct cdev_waiter *w);
 void cdev_waiter_done(struct cdev_waiter *w);
 int cdev_waiter_wait(struct cdev_waiter *w);
 

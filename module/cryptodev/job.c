@@ -335,7 +335,6 @@ int cdev_job_submit(struct cdev_job *j)
 	/* the callback only wakes or queues: run it where the request ends */
 	crp->crp_flags |= CRYPTO_F_CBIMM;
 	crp->crp_session = READ_ONCE(j->cs->ses);
-	cdev_waiter_arm(&j->wait, cdev_job_free_work);
 	return -crypto_dispatch(crp);
 }
 
@@ -364,7 +363,9 @@ int cdev_job_run(struct cdev_job *j)
 	int err;
 
 	for (;;) {
+		cdev_waiter_arm(&j->wait, cdev_job_free_work);
 		err = cdev_job_submit(j);
+		cdev_waiter_submitted(&j->wait);
 		if (err)
 			return err;
 		if (cdev_waiter_wait(&j->wait))

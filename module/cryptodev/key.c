@@ -95,6 +95,7 @@ int cdev_key(struct crypt_kop *kop, bool ext)
 	kj->krp.krp_callback = cdev_kjob_callback;
 	cdev_waiter_arm(&kj->wait, cdev_kjob_free_work);
 	err = -crypto_kdispatch(&kj->krp);
+	cdev_waiter_submitted(&kj->wait);
 	if (err) {
 		cdev_kjob_free(kj);
 		return err;

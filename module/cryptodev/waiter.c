@@ -4,6 +4,11 @@
  * The request is then orphaned, not freed: its callback, finding no waiter,
  * hands it to a worker that frees it. One protocol, used by symmetric jobs
  * (job.c) and keying jobs (key.c).
+ *
+ * A request that completes within its own dispatch (a synchronous driver,
+ * the callback made at once) is noted as finished inline, with no
+ * completion signalled and none waited for: the waiter is the task that is
+ * still inside the dispatch, so nothing else can be touching the request.
  */
 #include "cdev.h"
 
@@ -11,12 +16,27 @@
  * cdev_waiter_arm() - get ready to wait for one completion
  * @w: the waiter
  * @free_fn: what frees the request once it is orphaned
+ *
+ * Called by the task that dispatches the request, just before it does;
+ * cdev_waiter_submitted() once the dispatch has returned.
  */
 void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn)
 {
 	atomic_set(&w->state, CDEV_RUNNING);
+	w->submitter = current;
 	init_completion(&w->done);
 	INIT_WORK(&w->free_work, free_fn);
+}
+
+/**
+ * cdev_waiter_submitted() - the dispatch of the request has returned
+ * @w: the waiter
+ *
+ * From here on the callback, wherever it runs, signals the completion.
+ */
+void cdev_waiter_submitted(struct cdev_waiter *w)
+{
+	WRITE_ONCE(w->submitter, NULL);
 }
 
 /**
@@ -25,6 +45,15 @@ void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn)
  */
 void cdev_waiter_done(struct cdev_waiter *w)
 {
+	/*
+	 * On the submitting task inside its dispatch (or in an interrupt on
+	 * top of it, which ends before the dispatch goes on): it is not
+	 * waiting, and will see the state before it would.
+	 */
+	if (READ_ONCE(w->submitter) == current) {
+		atomic_set(&w->state, CDEV_FINISHED_INLINE);
+		return;
+	}
 	if (atomic_cmpxchg(&w->state, CDEV_RUNNING, CDEV_FINISHED) == CDEV_ORPHANED)
 		queue_work(cdev_wq, &w->free_work);
 	else
@@ -41,6 +70,8 @@ void cdev_waiter_done(struct cdev_waiter *w)
  */
 int cdev_waiter_wait(struct cdev_waiter *w)
 {
+	if (atomic_read(&w->state) == CDEV_FINISHED_INLINE)
+		return 0;
 	if (!wait_for_completion_killable(&w->done))
 		return 0;
 	if (atomic_cmpxchg(&w->state, CDEV_RUNNING, CDEV_ORPHANED) == CDEV_RUNNING)
