@@ -175,6 +175,7 @@ struct ocft_group {
 	atomic_t remaining;
 	atomic_t order;			/* callbacks so far */
 	struct completion all;
+	struct list_head grave;		/* freed: kept until the module goes */
 };
 
 struct ocft_req {
@@ -215,7 +216,8 @@ void ocft_req_read(struct ocft_req *r, u8 *dst);
 int ocft_dispatch(struct ocft_req *r);	/* crypto_dispatch, marks "in dispatch" */
 bool ocft_wait(struct ocft_req *r);	/* false (and leaked) on timeout */
 bool ocft_group_wait(struct ocft_group *g, unsigned long timeout);
-void ocft_group_init(struct ocft_group *g, int n);
+struct ocft_group *ocft_group_new(int n);
+void ocft_group_free(struct ocft_group *g);
 int ocft_submit_wait(struct ocft_req *r, bool *ok);
 
 extern struct task_struct *ocft_tester;

@@ -661,11 +661,13 @@ static int t_flow_asymq(void)
 	struct crypto_driver_info i0, i1;
 	struct ocft_kreq *k[N] = { };
 	struct ocft_drv *d = ocft_key;
-	struct ocft_group g;
+	struct ocft_group *g;
 	bool ok = true;
 	int n, nr0;
 
-	ocft_group_init(&g, N);
+	g = ocft_group_new(N);
+	if (!CHECK(g))
+		return OCFT_FAIL;
 	memset(&i0, 0, sizeof(i0));
 	CHECK_EQ(crypto_driver_info(d->id, &i0), 0);
 	ocft_drv_log_reset(d);
@@ -675,11 +677,11 @@ static int t_flow_asymq(void)
 		k[n] = ocft_kreq_new(CRK_MOD_EXP, d->id, n + 2, n + 5, 1000003);
 		if (!CHECK(k[n]))
 			goto out;
-		k[n]->group = &g;
+		k[n]->group = g;
 		CHECK_EQ(crypto_kdispatch(&k[n]->krp), 0);
 	}
 	msleep(50);
-	CHECK_EQ(atomic_read(&g.remaining), N);
+	CHECK_EQ(atomic_read(&g->remaining), N);
 	CHECK_EQ(atomic_read(&d->nrestart) - nr0, 1);
 	memset(&i1, 0, sizeof(i1));
 	crypto_driver_info(d->id, &i1);
@@ -688,7 +690,7 @@ static int t_flow_asymq(void)
 
 	WRITE_ONCE(d->blocked, false);
 	CHECK_EQ(crypto_unblock(d->id, CRYPTO_ASYMQ), 0);
-	if (!ocft_group_wait(&g, OCFT_TIMEOUT)) {
+	if (!ocft_group_wait(g, OCFT_TIMEOUT)) {
 		ok = false;
 		for (n = 0; n < N; n++)
 			k[n]->leaked = true;
@@ -711,6 +713,7 @@ out:
 	WRITE_ONCE(d->blocked, false);
 	for (n = 0; n < N; n++)
 		ocft_kreq_free(k[n]);
+	ocft_group_free(g);
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 

@@ -1256,7 +1256,7 @@ struct ocft_xk {
 	int outlen[OCFT_XK_NKEY];
 	u8 bad[17];			/* a key of a length AES does not have */
 	struct ocft_req *r[OCFT_XK_BURST];
-	struct ocft_group g;
+	struct ocft_group *g;
 };
 
 static int ocft_xk_decode(struct ocft_xk *x, int alg, const struct ocft_xk_vec *v)
@@ -1388,20 +1388,23 @@ static bool ocft_xk_burst(struct ocft_xk *x, crypto_session_t s, bool teardown)
 	int i, bad = 0, misorder = 0, gone = 0;
 	bool ok = true;
 
-	ocft_group_init(&x->g, OCFT_XK_BURST);
+	x->g = ocft_group_new(OCFT_XK_BURST);
+	if (!CHECK(x->g))
+		return false;
 	for (i = 0; i < OCFT_XK_BURST; i++) {
 		ocft_xk_prep(x, x->r[i], s, turn[i % 4]);
 		x->r[i]->crp.crp_flags |= CRYPTO_F_ASYNC_KEEPORDER;
-		x->r[i]->group = &x->g;
+		x->r[i]->group = x->g;
 		x->r[i]->idx = i;
 	}
 	for (i = 0; i < OCFT_XK_BURST; i++)
 		CHECK_EQ(ocft_dispatch(x->r[i]), 0);
 	if (teardown)
 		CHECK_EQ(crypto_freesession(s), 0);
-	if (!ocft_group_wait(&x->g, OCFT_LONG_TIMEOUT)) {
+	if (!ocft_group_wait(x->g, OCFT_LONG_TIMEOUT)) {
 		for (i = 0; i < OCFT_XK_BURST; i++)
 			x->r[i]->leaked = true;
+		ocft_group_free(x->g);
 		return false;
 	}
 	for (i = 0; i < OCFT_XK_BURST; i++) {
@@ -1426,6 +1429,7 @@ static bool ocft_xk_burst(struct ocft_xk *x, crypto_session_t s, bool teardown)
 		ocft_diag("  %d of the burst were still queued at the teardown: EBADF", gone);
 	CHECK_EQ(bad, 0);
 	CHECK_EQ(misorder, 0);
+	ocft_group_free(x->g);
 	return ok;
 }
 
@@ -1637,11 +1641,13 @@ static int t_linux_virtio_queue_full(void)
 	if (!CHECK_EQ(crypto_newsession(&s, &cri, f.id), 0) ||
 	    !CHECK_EQ(crypto_driver_info(f.id, &before), 0))
 		goto out;
-	ocft_group_init(&x->g, OCFT_QF_MAX);
+	x->g = ocft_group_new(OCFT_QF_MAX);
+	if (!CHECK(x->g))
+		goto out;
 	for (i = 0; i < OCFT_QF_MAX; i++) {
 		ocft_xk_prep(x, r[i], s, i % 8 == 7 ? 1 : -1);
 		r[i]->crp.crp_flags |= CRYPTO_F_ASYNC_KEEPORDER;
-		r[i]->group = &x->g;
+		r[i]->group = x->g;
 		r[i]->idx = i;
 	}
 	f.r = r;
@@ -1650,9 +1656,9 @@ static int t_linux_virtio_queue_full(void)
 	CHECK_EQ(f.refused, 0);
 	/* the group counts OCFT_QF_MAX: make up for those not dispatched */
 	for (i = f.n; i < OCFT_QF_MAX; i++)
-		if (atomic_dec_and_test(&x->g.remaining))
-			complete(&x->g.all);
-	if (!ocft_group_wait(&x->g, OCFT_LONG_TIMEOUT)) {
+		if (atomic_dec_and_test(&x->g->remaining))
+			complete(&x->g->all);
+	if (!ocft_group_wait(x->g, OCFT_LONG_TIMEOUT)) {
 		for (i = 0; i < f.n; i++)
 			r[i]->leaked = true;
 		leaked = true;
@@ -1685,6 +1691,8 @@ out:
 	for (i = 0; r && i < OCFT_QF_MAX; i++)
 		ocft_req_free(r[i]);
 	kvfree(r);
+	if (x)
+		ocft_group_free(x->g);
 	if (leaked)
 		return OCFT_FAIL;	/* the keys in @x may still be in use */
 	kfree_sensitive(x);

@@ -105,7 +105,7 @@ static int t_migration(void)
 	struct ocft_unreg *u = NULL;
 	struct task_struct *task;
 	struct crypto_driver_info info;
-	struct ocft_group g;
+	struct ocft_group *g = NULL;
 	int alg, i, j, n0, nf0, ny0, held_ok = 0, eagain = 0;
 	unsigned long end;
 	bool ok = true, leak = false;
@@ -128,13 +128,15 @@ static int t_migration(void)
 	if (ocft_drv_register(y, alg))
 		goto out;
 
-	ocft_group_init(&g, 4 * MIG_N);
+	g = ocft_group_new(4 * MIG_N);
+	if (!CHECK(g))
+		goto out;
 	for (i = 0; i < 2; i++) {
 		for (j = 0; j < 2 * MIG_N; j++) {
 			r[i][j] = ocft_cipher_req(s[i], alg, keys[0], 100 * i + j, want[i][j]);
 			if (!CHECK(r[i][j]))
 				goto out;
-			r[i][j]->group = &g;
+			r[i][j]->group = g;
 			r[i][j]->idx = 100 * i + j;
 		}
 	}
@@ -149,7 +151,7 @@ static int t_migration(void)
 		for (i = 0; i < 2; i++)
 			CHECK_EQ(ocft_dispatch(r[i][j]), 0);
 	msleep(20);
-	CHECK_EQ(atomic_read(&g.remaining), 4 * MIG_N);
+	CHECK_EQ(atomic_read(&g->remaining), 4 * MIG_N);
 	memset(&info, 0, sizeof(info));
 	crypto_driver_info(x->id, &info);
 	CHECK_EQ(info.queued, 2 * MIG_N);
@@ -163,9 +165,9 @@ static int t_migration(void)
 		goto out;
 	/* the queued requests come back first (EAGAIN) ... */
 	end = jiffies + OCFT_TIMEOUT;
-	while (atomic_read(&g.remaining) > 2 * MIG_N && time_before(jiffies, end))
+	while (atomic_read(&g->remaining) > 2 * MIG_N && time_before(jiffies, end))
 		usleep_range(10000, 20000);
-	CHECK_EQ(atomic_read(&g.remaining), 2 * MIG_N);
+	CHECK_EQ(atomic_read(&g->remaining), 2 * MIG_N);
 	/* ... while unregistration waits for the ones inside X */
 	msleep(100);
 	CHECK(!completion_done(&u->done));
@@ -178,7 +180,7 @@ static int t_migration(void)
 	}
 	x->alive = false;
 	CHECK_EQ(u->rc, 0);
-	if (!ocft_group_wait(&g, OCFT_TIMEOUT)) {
+	if (!ocft_group_wait(g, OCFT_TIMEOUT)) {
 		ok = false;
 		leak = true;
 		goto out;
@@ -276,6 +278,7 @@ free_sessions:
 	CHECK_EQ(atomic_read(&x->helper_err) + atomic_read(&y->helper_err), 0);
 	CHECK_EQ(atomic_read(&x->bad_sess) + atomic_read(&y->bad_sess), 0);
 out:
+	ocft_group_free(g);
 	if (leak)
 		return OCFT_FAIL;
 	for (i = 0; i < 2; i++) {
@@ -394,7 +397,7 @@ static int t_failed_migration(void)
 	u8 want[4][64], keys[1][32];
 	struct ocft_drv *w;
 	crypto_session_t s = NULL;
-	struct ocft_group g;
+	struct ocft_group *g = NULL;
 	bool ok = true, leak = false;
 	int alg, i;
 
@@ -416,17 +419,19 @@ static int t_failed_migration(void)
 		CHECK(ocft_req_is(r[3], want[3]));
 	leak |= r[3]->leaked;
 
-	ocft_group_init(&g, 3);
+	g = ocft_group_new(3);
+	if (!CHECK(g))
+		goto out;
 	WRITE_ONCE(w->blocked, true);
 	for (i = 0; i < 3; i++) {
-		r[i]->group = &g;
+		r[i]->group = g;
 		CHECK_EQ(ocft_dispatch(r[i]), 0);
 	}
 	msleep(20);
-	CHECK_EQ(atomic_read(&g.remaining), 3);
+	CHECK_EQ(atomic_read(&g->remaining), 3);
 	CHECK_EQ(crypto_unregister_all(w->id), 0);
 	w->alive = false;
-	if (!ocft_group_wait(&g, OCFT_TIMEOUT)) {
+	if (!ocft_group_wait(g, OCFT_TIMEOUT)) {
 		for (i = 0; i < 3; i++)
 			leak |= !completion_done(&r[i]->done);
 		ok = false;
@@ -445,6 +450,7 @@ static int t_failed_migration(void)
 	CHECK_EQ(crypto_freesession(s), 0);
 	s = NULL;
 out:
+	ocft_group_free(g);
 	if (leak)
 		return OCFT_FAIL;
 	if (s)

@@ -665,13 +665,15 @@ struct ocft_batch {
 	int n, len;
 	struct ocft_req **r;
 	u8 *want;		/* n * len */
-	struct ocft_group g;
+	struct ocft_group *g;
 };
 
 static void ocft_batch_free(struct ocft_batch *b)
 {
 	int i;
 
+	ocft_group_free(b->g);
+	b->g = NULL;
 	if (!b->r)
 		return;
 	for (i = 0; i < b->n; i++)
@@ -691,8 +693,8 @@ static bool ocft_batch_new(struct ocft_batch *b, int n, crypto_session_t s,
 	b->len = 128;
 	b->r = kvcalloc(n, sizeof(*b->r), GFP_KERNEL);
 	b->want = kvmalloc_array(n, 128, GFP_KERNEL);
-	ocft_group_init(&b->g, n);
-	if (!b->r || !b->want)
+	b->g = ocft_group_new(n);
+	if (!b->r || !b->want || !b->g)
 		goto err;
 	for (i = 0; i < n; i++) {
 		b->r[i] = ocft_req_new(128, OCFT_BUF_FLAT, GFP_KERNEL);
@@ -705,7 +707,7 @@ static bool ocft_batch_new(struct ocft_batch *b, int n, crypto_session_t s,
 		memcpy(b->want + i * 128, data, 128);
 		ocft_std_expect(b->want + i * 128, 128, keys, iv);
 		b->r[i]->crp.crp_flags |= flags;
-		b->r[i]->group = &b->g;
+		b->r[i]->group = b->g;
 		b->r[i]->idx = i;
 		ocft_req_reset(b->r[i]);
 	}
@@ -718,6 +720,8 @@ err:
 	kvfree(b->r);
 	kvfree(b->want);
 	b->r = NULL;
+	ocft_group_free(b->g);
+	b->g = NULL;
 	return false;
 }
 
@@ -728,7 +732,7 @@ static bool ocft_batch_check(struct ocft_batch *b, bool ordered)
 	int i, bad = 0, misorder = 0;
 	bool ok = true;
 
-	if (!ocft_group_wait(&b->g, OCFT_LONG_TIMEOUT)) {
+	if (!ocft_group_wait(b->g, OCFT_LONG_TIMEOUT)) {
 		for (i = 0; i < b->n; i++)
 			b->r[i]->leaked = true;
 		return false;
@@ -800,7 +804,7 @@ static int ocft_flow(int n, int flags, bool hints)
 	for (i = 0; i < n; i++)
 		CHECK_EQ(ocft_dispatch(b.r[i]), 0);
 	msleep(50);
-	CHECK_EQ(atomic_read(&b.g.remaining), n);
+	CHECK_EQ(atomic_read(&b.g->remaining), n);
 	CHECK_EQ(atomic_read(&d->nrestart) - nr0, 1);
 	memset(&i1, 0, sizeof(i1));
 	crypto_driver_info(d->id, &i1);
@@ -992,7 +996,7 @@ static int t_unblock_one_queue(void)
 	np0 = atomic_read(&d->nprocess);
 	CHECK_EQ(crypto_unblock(d->id, CRYPTO_ASYMQ), 0);
 	msleep(50);
-	CHECK_EQ(atomic_read(&b.g.remaining), 4);
+	CHECK_EQ(atomic_read(&b.g->remaining), 4);
 	CHECK_EQ(atomic_read(&d->nprocess), np0);
 	memset(&i1, 0, sizeof(i1));
 	crypto_driver_info(d->id, &i1);
@@ -1114,7 +1118,7 @@ static int t_queue_bound(void)
 	WRITE_ONCE(d->blocked, true);
 	CHECK_EQ(ocft_batch_dispatch(&b, 0), 0);
 	msleep(100);
-	early = N - atomic_read(&b.g.remaining);
+	early = N - atomic_read(&b.g->remaining);
 	memset(&info, 0, sizeof(info));
 	crypto_driver_info(d->id, &info);
 	ocft_diag("%d of %d completed while blocked, %llu queued", early, N, info.queued);
@@ -1122,7 +1126,7 @@ static int t_queue_bound(void)
 	CHECK_EQ(info.queued + early, N);
 	WRITE_ONCE(d->blocked, false);
 	CHECK_EQ(crypto_unblock(d->id, CRYPTO_SYMQ), 0);
-	if (!ocft_group_wait(&b.g, OCFT_LONG_TIMEOUT)) {
+	if (!ocft_group_wait(b.g, OCFT_LONG_TIMEOUT)) {
 		for (i = 0; i < N; i++)
 			b.r[i]->leaked = true;
 		ok = false;

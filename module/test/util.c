@@ -131,6 +131,7 @@ err:
  * corrupting whatever reused the memory.
  */
 static LIST_HEAD(ocft_graveyard);
+static LIST_HEAD(ocft_group_graveyard);
 static DEFINE_SPINLOCK(ocft_graveyard_lock);
 
 void ocft_req_free(struct ocft_req *r)
@@ -179,11 +180,15 @@ static void ocft_req_release(struct ocft_req *r)
 
 void ocft_graveyard_exit(void)
 {
+	struct ocft_group *g, *gtmp;
 	struct ocft_req *r, *tmp;
 
 	list_for_each_entry_safe(r, tmp, &ocft_graveyard, grave)
 		ocft_req_release(r);
 	INIT_LIST_HEAD(&ocft_graveyard);
+	list_for_each_entry_safe(g, gtmp, &ocft_group_graveyard, grave)
+		kfree(g);
+	INIT_LIST_HEAD(&ocft_group_graveyard);
 }
 
 void ocft_req_reset(struct ocft_req *r)
@@ -256,11 +261,31 @@ bool ocft_wait(struct ocft_req *r)
 	return false;
 }
 
-void ocft_group_init(struct ocft_group *g, int n)
+/* A group of @n requests waited for together; NULL without memory. */
+struct ocft_group *ocft_group_new(int n)
 {
-	atomic_set(&g->remaining, n);
-	atomic_set(&g->order, 0);
-	init_completion(&g->all);
+	struct ocft_group *g = kzalloc(sizeof(*g), GFP_KERNEL);
+
+	if (g) {
+		atomic_set(&g->remaining, n);
+		atomic_set(&g->order, 0);
+		init_completion(&g->all);
+	}
+	return g;
+}
+
+/*
+ * Like a request, a group is kept until the module goes: a callback that
+ * comes after its test gave up waiting (or returned on an error) finds it
+ * still there rather than a dead stack frame or reused memory.
+ */
+void ocft_group_free(struct ocft_group *g)
+{
+	if (!g)
+		return;
+	spin_lock(&ocft_graveyard_lock);
+	list_add_tail(&g->grave, &ocft_group_graveyard);
+	spin_unlock(&ocft_graveyard_lock);
 }
 
 bool ocft_group_wait(struct ocft_group *g, unsigned long timeout)
