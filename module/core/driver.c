@@ -3,25 +3,61 @@
  * The driver registry: driver ids, the algorithms each driver registered,
  * lookup by id and name, and unregistration (which migrates sessions).
  *
- * Drivers live in an xarray indexed by id: lookups run under RCU and take a
- * reference, and the table is never reallocated under a reader.
+ * Drivers live in a fixed table indexed by id (OCF_MAX_DRIVERS slots, never
+ * reallocated): lookups and walks run under RCU and take a reference. A
+ * bitmap tells the ids in use; they are handed out in turn, so that an id
+ * comes back only after the others have been used.
  */
 #include <linux/rcupdate.h>
 #include <linux/ctype.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/xarray.h>
 
 #include "internal.h"
 
-static DEFINE_XARRAY_ALLOC(ocf_drivers);
-static u32 ocf_next_id;		/* ids are handed out cyclically, not reused at once */
-/*
- * The same drivers by id, for the lookups of session creation (a walk of
- * 64 slots is cheaper than the xarray's, which hands the ids out).
- */
 static struct ocf_driver __rcu *ocf_drvtab[OCF_MAX_DRIVERS];
-static DECLARE_BITMAP(ocf_drvids, OCF_MAX_DRIVERS);	/* its slots in use */
+static DECLARE_BITMAP(ocf_drvids, OCF_MAX_DRIVERS);	/* ids in use */
+static DEFINE_SPINLOCK(ocf_drvids_lock);		/* handing them out */
+static u32 ocf_next_id;		/* where the search for a free id starts */
+
+/*
+ * The driver with the lowest id from *@id on, its id left in *@id; NULL
+ * when there is none. Under RCU: a walk is for (id = 0; (drv =
+ * ocf_driver_next(&id)); id++); slots taken but not yet (or no longer)
+ * filled are skipped.
+ */
+static struct ocf_driver *ocf_driver_next(unsigned int *id)
+{
+	struct ocf_driver *drv;
+
+	for (; *id < OCF_MAX_DRIVERS; (*id)++) {
+		*id = find_next_bit(ocf_drvids, OCF_MAX_DRIVERS, *id);
+		if (*id >= OCF_MAX_DRIVERS)
+			break;
+		drv = rcu_dereference(ocf_drvtab[*id]);
+		if (drv)
+			return drv;
+	}
+	return NULL;
+}
+
+/* A free id, taken; -1 when all are in use. */
+static int ocf_driver_id_take(void)
+{
+	unsigned long id;
+
+	spin_lock(&ocf_drvids_lock);
+	id = find_next_zero_bit(ocf_drvids, OCF_MAX_DRIVERS, ocf_next_id);
+	if (id >= OCF_MAX_DRIVERS)
+		id = find_first_zero_bit(ocf_drvids, OCF_MAX_DRIVERS);
+	if (id < OCF_MAX_DRIVERS) {
+		set_bit(id, ocf_drvids);
+		ocf_next_id = (id + 1) % OCF_MAX_DRIVERS;
+	}
+	spin_unlock(&ocf_drvids_lock);
+	return id < OCF_MAX_DRIVERS ? id : -1;
+}
 
 static void ocf_driver_free_rcu(struct rcu_head *rcu)
 {
@@ -96,15 +132,13 @@ int ocf_driver_candidates(int crid, const int *algs, int nalgs, bool keying,
 			  struct ocf_driver **out, int max)
 {
 	struct ocf_driver *drv;
-	int n = 0, i, id;
+	unsigned int id;
+	int n = 0, i;
 
 	rcu_read_lock();
-	for_each_set_bit(id, ocf_drvids, OCF_MAX_DRIVERS) {
+	for (id = 0; (drv = ocf_driver_next(&id)); id++) {
 		if (n >= max)
 			break;
-		drv = rcu_dereference(ocf_drvtab[id]);
-		if (!drv)
-			continue;
 		if (READ_ONCE(drv->dead) || !ocf_class_match(drv, crid))
 			continue;
 		for (i = 0; i < nalgs; i++)
@@ -134,8 +168,7 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 {
 	const u32 class = CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
 	struct ocf_driver *drv;
-	u32 id;
-	int i;
+	int i, id;
 
 	if (!dev || !dev->name || !dev->methods || !dev->methods->process || dev->unit < 0)
 		return -1;
@@ -169,15 +202,14 @@ s32 crypto_get_driverid(struct crypto_device *dev, size_t session_size, int flag
 	for (i = 0; i < OCF_NQUEUES; i++)
 		ocf_queue_init(&drv->q[i], drv, i);
 
-	if (xa_alloc_cyclic(&ocf_drivers, &id, drv, XA_LIMIT(0, OCF_MAX_DRIVERS - 1),
-			    &ocf_next_id, GFP_KERNEL) < 0) {
+	id = ocf_driver_id_take();
+	if (id < 0) {
 		free_percpu(drv->pc);
 		kfree(drv);
 		return -1;
 	}
 	drv->id = id;
 	rcu_assign_pointer(ocf_drvtab[id], drv);
-	set_bit(id, ocf_drvids);
 	ocf_choice_changed();
 	pr_debug("driver %u: %s (%s)\n", id, drv->name,
 		 flags & CRYPTOCAP_F_HARDWARE ? "hardware" : "software");
@@ -268,9 +300,8 @@ static void ocf_driver_retire(struct ocf_driver *drv)
 	for (i = 0; i < OCF_NQUEUES; i++)
 		if (cancel_work_sync(&drv->q[i].work))
 			ocf_driver_put(drv);	/* the pending work's reference */
-	clear_bit(drv->id, ocf_drvids);
 	RCU_INIT_POINTER(ocf_drvtab[drv->id], NULL);
-	xa_erase(&ocf_drivers, drv->id);
+	clear_bit(drv->id, ocf_drvids);	/* free for another, in its turn */
 	pr_debug("driver %u (%s) unregistered\n", drv->id, drv->name);
 }
 
@@ -380,13 +411,13 @@ EXPORT_SYMBOL_OCF(crypto_unregister);
 int crypto_find_driver(const char *match)
 {
 	struct ocf_driver *drv;
-	unsigned long id;
+	unsigned int id;
 	int found = -1;
 
 	if (!match)
 		return -1;
 	rcu_read_lock();
-	xa_for_each(&ocf_drivers, id, drv) {
+	for (id = 0; (drv = ocf_driver_next(&id)); id++) {
 		if (READ_ONCE(drv->dead))
 			continue;
 		if (!strcmp(drv->name, match)) {
@@ -520,11 +551,11 @@ EXPORT_SYMBOL_OCF(crypto_driver_cost);
 void crypto_recalibrate(void)
 {
 	struct ocf_driver *drv;
-	unsigned long id;
+	unsigned int id;
 	int i;
 
 	rcu_read_lock();
-	xa_for_each(&ocf_drivers, id, drv)
+	for (id = 0; (drv = ocf_driver_next(&id)); id++)
 		for (i = 0; i < CRYPTO_ALGORITHM_ALL; i++)
 			WRITE_ONCE(drv->alg[i].cost, CRYPTO_COST_UNKNOWN);
 	rcu_read_unlock();
@@ -554,10 +585,10 @@ void __ocf_driver_stat_latency(struct ocf_driver *drv, u64 stamp)
 void ocf_visit_drivers(void *arg, ocf_driver_fn fn)
 {
 	struct ocf_driver *drv;
-	unsigned long id;
+	unsigned int id;
 
 	rcu_read_lock();
-	xa_for_each(&ocf_drivers, id, drv)
+	for (id = 0; (drv = ocf_driver_next(&id)); id++)
 		fn(drv, arg);
 	rcu_read_unlock();
 }
@@ -565,6 +596,5 @@ void ocf_visit_drivers(void *arg, ocf_driver_fn fn)
 /* Module unload: every driver must be gone (drivers hold module references). */
 void ocf_drivers_shutdown(void)
 {
-	WARN_ON(!xa_empty(&ocf_drivers));
-	xa_destroy(&ocf_drivers);
+	WARN_ON(!bitmap_empty(ocf_drvids, OCF_MAX_DRIVERS));
 }
