@@ -254,7 +254,9 @@ static int cdev_user_key_eq(const u8 __user *ukey, const u8 *key, u32 len)
  * The parked session for a CIOCGSESSION of @sop with no cipher key on
  * @crid, if it has the same algorithms and MAC key and its framework
  * session still has a driver. One that differs only in its MAC key is
- * freed: the caller is not making the same session over again.
+ * freed: the caller is not making the same session over again, and
+ * whoever shares the file (which can use its sessions anyway) gets one
+ * guess at the key per parked session, not a way to search for it.
  */
 static struct cdev_session *cdev_unpark(struct cdev_file *f,
 					const struct session2_op *sop, int crid)
