@@ -312,6 +312,34 @@ static void test_keyless_reuse(void)
 	ioctl(fd, CIOCFSESSION, &ses);
 }
 
+/* The sessions driver @crid has now; -1 on error. */
+static int driver_sessions(int crid)
+{
+	struct crypt_driver_op dop;
+
+	memset(&dop, 0, sizeof(dop));
+	dop.index = crid;
+	if (ioctl(fd, CIOCGETDRIVER, &dop) || dop.crid != crid)
+		return -1;
+	return dop.sessions;
+}
+
+/* An HMAC-SHA256 session with @key made (CIOCGSESSION2) and freed: its crid. */
+static int hmac_session_crid(const unsigned char *key, int klen)
+{
+	struct session2_op s2;
+
+	memset(&s2, 0, sizeof(s2));
+	s2.mac = CRYPTO_SHA2_256_HMAC;
+	s2.mackey = (unsigned char *)key;
+	s2.mackeylen = klen;
+	s2.crid = CRYPTO_FLAG_SOFTWARE | CRYPTO_FLAG_HARDWARE;
+	if (ioctl(fd, CIOCGSESSION2, &s2))
+		return -1;
+	ioctl(fd, CIOCFSESSION, &s2.ses);
+	return s2.crid;
+}
+
 /* One HMAC-SHA256 of @msg in a session made for it and freed after. */
 static int hmac_session_once(const unsigned char *key, int klen, const char *msg,
 			     unsigned char *mac, uint32_t *ses)
@@ -379,6 +407,33 @@ static void test_mac_reuse(void)
 	ktap_result(ok && !err && eq(mac, case1),
 		    "an unreadable key of the kept session's length: EFAULT, then case 1 again (err %d)",
 		    err);
+
+	/*
+	 * On the driver's session count: the same key takes the kept session
+	 * (no second framework session beside it), another key frees it
+	 * first. (Were the kept one to expire in between, 10 ms, both counts
+	 * would hold anyway: this cannot fail for slowness.)
+	 */
+	{
+		int crid, n0 = -1, n1 = -2, n2 = -3;
+
+		crid = hmac_session_crid(k1, sizeof(k1));
+		if (crid >= 0) {
+			n0 = driver_sessions(crid);	/* the kept one counts */
+			ses = newses(0, NULL, 0, CRYPTO_SHA2_256_HMAC, k1, sizeof(k1), &err);
+			n1 = driver_sessions(crid);
+			if (ses)
+				ioctl(fd, CIOCFSESSION, &ses);
+			k1[19] ^= 1;
+			ses = newses(0, NULL, 0, CRYPTO_SHA2_256_HMAC, k1, sizeof(k1), &err);
+			n2 = driver_sessions(crid);
+			if (ses)
+				ioctl(fd, CIOCFSESSION, &ses);
+		}
+		ktap_result(crid >= 0 && n0 >= 1 && n1 == n0 && n2 == n0,
+			    "driver %d's sessions: %d with one kept, %d with the same key again, "
+			    "%d with another key", crid, n0, n1, n2);
+	}
 }
 
 /* GCM spec test case 2: zero key, zero IV, one zero block */
@@ -815,7 +870,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(93);
+	ktap_plan(94);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
