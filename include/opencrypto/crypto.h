@@ -361,6 +361,7 @@ struct crypto_driver_info {
 };
 
 int crypto_driver_info(u32 driverid, struct crypto_driver_info *info);
+int crypto_driver_flags(u32 driverid);
 bool crypto_driver_supports(u32 driverid, int alg);
 bool crypto_driver_ksupports(u32 driverid, int kalg);
 u64 crypto_driver_cost(u32 driverid, int alg);

@@ -469,6 +469,33 @@ int crypto_driver_info(u32 driverid, struct crypto_driver_info *info)
 EXPORT_SYMBOL_OCF(crypto_driver_info);
 
 /**
+ * crypto_driver_flags() - the class of a live driver
+ * @driverid: driver id
+ *
+ * What choosing or checking a driver needs, without the statistics that
+ * crypto_driver_info() gathers.
+ *
+ * Context: any.
+ * Return: its CRYPTOCAP_F_* flags, or -1 when there is no such driver or
+ * it is being withdrawn.
+ */
+int crypto_driver_flags(u32 driverid)
+{
+	struct ocf_driver *drv;
+	int flags = -1;
+
+	if (driverid >= OCF_MAX_DRIVERS)
+		return -1;
+	rcu_read_lock();
+	drv = rcu_dereference(ocf_drvtab[driverid]);
+	if (drv && !READ_ONCE(drv->dead))
+		flags = drv->flags;
+	rcu_read_unlock();
+	return flags;
+}
+EXPORT_SYMBOL_OCF(crypto_driver_flags);
+
+/**
  * crypto_driver_supports() - has a live driver registered an algorithm?
  * @driverid: driver id
  * @alg: CRYPTO_* algorithm

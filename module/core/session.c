@@ -25,14 +25,39 @@ struct ocf_lineage {
 };
 
 /*
- * The memory of a released session, kept per CPU for the next one (see
- * ocf_session_alloc()). Its keys and driver memory are wiped before.
+ * The memory of a released session, and of a freed session's lineage, kept
+ * per CPU for the next one (see ocf_session_alloc()): consumers that make
+ * a session per operation would otherwise allocate and zero both each
+ * time. A session's keys and driver memory are wiped before.
  */
-static DEFINE_PER_CPU(struct crypto_session *, ocf_spare_session);
+struct ocf_spare {
+	struct crypto_session *session;
+	struct ocf_lineage *lineage;
+};
+
+static DEFINE_PER_CPU(struct ocf_spare, ocf_spare);
 
 static void ocf_session_free(struct crypto_session *s)
 {
-	kfree(this_cpu_xchg(ocf_spare_session, s));
+	kfree(this_cpu_xchg(ocf_spare.session, s));
+}
+
+static struct ocf_lineage *ocf_lineage_alloc(void)
+{
+	struct ocf_lineage *lin = this_cpu_xchg(ocf_spare.lineage, NULL);
+
+	if (!lin)
+		lin = kmalloc(sizeof(*lin), GFP_KERNEL);
+	if (lin) {
+		INIT_LIST_HEAD(&lin->members);
+		lin->freed = false;
+	}
+	return lin;
+}
+
+static void ocf_lineage_free(struct ocf_lineage *lin)
+{
+	kfree(this_cpu_xchg(ocf_spare.lineage, lin));
 }
 
 /**
@@ -42,8 +67,12 @@ void ocf_session_exit(void)
 {
 	int cpu;
 
-	for_each_possible_cpu(cpu)
-		kfree(xchg(per_cpu_ptr(&ocf_spare_session, cpu), NULL));
+	for_each_possible_cpu(cpu) {
+		struct ocf_spare *sp = per_cpu_ptr(&ocf_spare, cpu);
+
+		kfree(xchg(&sp->session, NULL));
+		kfree(xchg(&sp->lineage, NULL));
+	}
 }
 
 /* The last reference is gone (ocf_session_put(), internal.h). */
@@ -84,7 +113,7 @@ static struct crypto_session *ocf_session_alloc(const struct cryptoini *ini,
 		if (ini[i].cri_klen > 0)
 			size += ini[i].cri_klen / 8;
 	size = ALIGN(size, sizeof(u64));
-	s = this_cpu_xchg(ocf_spare_session, NULL);
+	s = this_cpu_xchg(ocf_spare.session, NULL);
 	if (s && s->size < size) {
 		kfree(s);
 		s = NULL;
@@ -529,7 +558,7 @@ int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int c
 			return EINVAL;
 		ocf_driver_put(drv);
 	}
-	lin = kzalloc(sizeof(*lin), GFP_KERNEL);
+	lin = ocf_lineage_alloc();
 	if (!lin) {
 		err = ENOMEM;
 		goto out;
@@ -541,7 +570,6 @@ int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int c
 	if (err)
 		goto out;
 
-	INIT_LIST_HEAD(&lin->members);
 	mutex_lock(&ocf_session_mutex);
 	s->lin = lin;
 	list_add_tail(&s->lin_node, &lin->members);
@@ -550,7 +578,8 @@ int crypto_newsession(crypto_session_t *cses, const struct cryptoini *cri, int c
 	atomic64_inc(&ocf_stats.sessions);
 	*cses = s;
 out:
-	kfree(lin);
+	if (lin)
+		ocf_lineage_free(lin);
 	return err;
 }
 EXPORT_SYMBOL_OCF(crypto_newsession);
@@ -625,7 +654,7 @@ int crypto_freesession(crypto_session_t cses)
 		s->lin = NULL;
 		ocf_session_put(s);
 	}
-	kfree(lin);
+	ocf_lineage_free(lin);
 	atomic64_dec(&ocf_stats.sessions);
 	return 0;
 }

@@ -33,7 +33,7 @@ bool cdev_driver_allowed(u32 flags)
 int cdev_crid_select(s32 ucrid, int *crid)
 {
 	const s32 classes = CRYPTO_FLAG_HARDWARE | CRYPTO_FLAG_SOFTWARE;
-	struct crypto_driver_info info;
+	int flags;
 
 	if (ucrid & classes) {
 		if (ucrid & ~classes)
@@ -43,9 +43,10 @@ int cdev_crid_select(s32 ucrid, int *crid)
 	}
 	if (ucrid < 0)
 		return -EINVAL;
-	if (crypto_driver_info(ucrid, &info) || info.dead)
+	flags = crypto_driver_flags(ucrid);
+	if (flags < 0)
 		return -ENOENT;
-	if (!cdev_driver_allowed(info.flags))
+	if (!cdev_driver_allowed(flags))
 		return -EPERM;
 	*crid = ucrid;
 	return 0;

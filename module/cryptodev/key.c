@@ -120,15 +120,14 @@ int cdev_key(struct crypt_kop *kop, bool ext)
  */
 u32 cdev_asymfeat(void)
 {
-	struct crypto_driver_info info;
 	u32 feat = 0, id;
-	int k;
+	int k, flags;
 
 	if (!cdev_allow_asym)
 		return 0;
 	for (id = 0; id < 64; id++) {
-		if (crypto_driver_info(id, &info) || info.dead ||
-		    !cdev_driver_allowed(info.flags))
+		flags = crypto_driver_flags(id);
+		if (flags < 0 || !cdev_driver_allowed(flags))
 			continue;
 		for (k = 0; k < CRK_ALGORITHM_ALL; k++)
 			if (crypto_driver_ksupports(id, k))

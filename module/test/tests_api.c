@@ -121,6 +121,23 @@ static int t_find_driver(void)
 		CHECK_EQ(crypto_find_driver("ocft_find64"), d2->id);
 		CHECK_EQ(crypto_find_driver("ocft_find641"), -1);
 	}
+
+	/* crypto_driver_flags(): a live driver's class, -1 for no driver */
+	if (d2 && d2->alive) {
+		struct crypto_driver_info info;
+		u32 id = d2->id;
+
+		CHECK_EQ(crypto_driver_info(id, &info), 0);
+		CHECK_EQ(crypto_driver_flags(id), (int)info.flags);
+		CHECK(crypto_driver_flags(id) & CRYPTOCAP_F_HARDWARE);
+		CHECK_EQ(crypto_driver_flags(ocft_sync->id),
+			 CRYPTOCAP_F_SOFTWARE | CRYPTOCAP_F_SYNC);
+		CHECK_EQ(crypto_driver_flags(64), -1);	/* past the last id */
+		CHECK_EQ(crypto_driver_flags((u32)-1), -1);
+		ocft_drv_kill(d2);
+		d2 = NULL;
+		CHECK_EQ(crypto_driver_flags(id), -1);
+	}
 out:
 	ocft_drv_kill(d0);
 	ocft_drv_kill(d1);
