@@ -3,10 +3,12 @@
  * The transforms a software Linux driver keeps from freed sessions
  * (module/drivers/linux_idle.c), seen through debugfs opencrypto/linux_idle:
  * a freed session's transform is kept with its key not yet wiped; a new
- * session with a key as long takes it and rekeys it; one with a key of
- * another length does not; a transform no session takes has its key wiped
- * a moment later (or the transform is freed, which wipes it too). Every
- * session's answer is checked against NIST SP 800-38A.
+ * session with another key as long takes it and rekeys it, one with the
+ * same key takes it as it is; one with a key of another length does not; a
+ * transform no session takes has its key wiped a moment later (or the
+ * transform is freed, which wipes it too). Every session's answer is
+ * checked: NIST SP 800-38A, and OpenSSL for its AES-256 key with the last
+ * byte changed.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -22,7 +24,7 @@
 
 struct idle {
 	int kept, unwiped;
-	unsigned long wiped, rekeyed;
+	unsigned long wiped, rekeyed, same;
 };
 
 static int fd;
@@ -48,6 +50,15 @@ static const unsigned char key256[32] = {
 static const unsigned char ct256[16] = {
 	0xf5, 0x8c, 0x4c, 0x04, 0xd6, 0xe5, 0xf1, 0xba,
 	0x77, 0x9e, 0xab, 0xfb, 0x5f, 0x7b, 0xfb, 0xd6 };
+/* key256 with its last byte 0xf5: the same block under it (OpenSSL) */
+static const unsigned char key256b[32] = {
+	0x60, 0x3d, 0xeb, 0x10, 0x15, 0xca, 0x71, 0xbe,
+	0x2b, 0x73, 0xae, 0xf0, 0x85, 0x7d, 0x77, 0x81,
+	0x1f, 0x35, 0x2c, 0x07, 0x3b, 0x61, 0x08, 0xd7,
+	0x2d, 0x98, 0x10, 0xa3, 0x09, 0x14, 0xdf, 0xf5 };
+static const unsigned char ct256b[16] = {
+	0x00, 0xce, 0xf7, 0x42, 0x2c, 0x77, 0x57, 0x6f,
+	0xf7, 0x41, 0x96, 0x41, 0xbb, 0xa8, 0xc0, 0xe6 };
 
 /* The line of driver @crid; 0, or -1 when it has none. */
 static int idle_read(int crid, struct idle *st)
@@ -60,8 +71,9 @@ static int idle_read(int crid, struct idle *st)
 	if (!f)
 		return -1;
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%d %63s kept %d unwiped %d wiped %lu rekeyed %lu", &id, name,
-			   &e.kept, &e.unwiped, &e.wiped, &e.rekeyed) == 6 && id == crid) {
+		if (sscanf(line, "%d %63s kept %d unwiped %d wiped %lu rekeyed %lu same %lu", &id,
+			   name, &e.kept, &e.unwiped, &e.wiped, &e.rekeyed, &e.same) == 7 &&
+		    id == crid) {
 			*st = e;
 			found = 0;
 		}
@@ -123,9 +135,9 @@ static void wait_unwiped(int id, struct idle *st)
 int main(void)
 {
 	struct idle a, b, c;
-	int id, i, ok;
+	int id, i, ok, last;
 
-	ktap_plan(7);
+	ktap_plan(8);
 	mount("none", "/sys/kernel/debug", "debugfs", 0, NULL);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0 && !access(IDLE, R_OK), "/dev/crypto and %s are there", IDLE))
@@ -146,20 +158,33 @@ int main(void)
 
 	/*
 	 * Freed: kept, its key not wiped for two ticks at least, in which the
-	 * next session takes it (tried a few times: the guest may stall).
+	 * next session takes it: with the other key (the keys take turns), it
+	 * rekeys it (tried a few times: the guest may stall).
 	 */
-	for (i = 0; i < 5; i++) {
-		if (one_session(id, key256, 32, ct256) != id || idle_read(id, &b) ||
-		    (b.rekeyed > a.rekeyed && b.unwiped))
+	for (i = 0, last = 0; i < 5; i++) {
+		last = !(i % 2);	/* key256b first: key256 came last */
+		if (one_session(id, last ? key256b : key256, 32, last ? ct256b : ct256) != id ||
+		    idle_read(id, &b) || (b.rekeyed > a.rekeyed && b.unwiped))
 			break;
 		a = b;
 	}
 	ktap_result(b.kept >= 1 && b.unwiped >= 1,
 		    "a freed session's transform is kept, not yet wiped (kept %d, unwiped %d)",
 		    b.kept, b.unwiped);
-	ktap_result(b.rekeyed == a.rekeyed + 1,
-		    "a session with a key as long took the unwiped one and rekeyed it (%lu -> %lu)",
-		    a.rekeyed, b.rekeyed);
+	ktap_result(b.rekeyed == a.rekeyed + 1 && b.same == a.same,
+		    "a session with another key as long took the unwiped one and rekeyed it "
+		    "(rekeyed %lu -> %lu, same %lu -> %lu)", a.rekeyed, b.rekeyed, a.same, b.same);
+
+	/* the same key again: taken as it is, and still the right answer */
+	for (i = 0; i < 5; i++) {
+		a = b;
+		if (one_session(id, last ? key256b : key256, 32, last ? ct256b : ct256) != id ||
+		    idle_read(id, &b) || (b.same > a.same && b.unwiped))
+			break;
+	}
+	ktap_result(b.same == a.same + 1 && b.rekeyed == a.rekeyed,
+		    "a session with the same key took the unwiped one as it was (same %lu -> %lu, "
+		    "rekeyed %lu -> %lu)", a.same, b.same, a.rekeyed, b.rekeyed);
 
 	/* an AES-128 session does not take the unwiped AES-256 transform */
 	c = b;

@@ -55,12 +55,15 @@ const struct ocf_lx_map *ocf_lx_map_get(int alg);
 
 /* A transform of a freed session, kept for the next (linux_idle.c) */
 #define OCF_LX_IDLE 8
+#define OCF_LX_IDLE_KEY 64		/* the longest key kept beside one */
 
 struct ocf_lx_idle_tfm {
 	enum ocf_lx_kind kind;
 	void *tfm;			/* NULL: a free entry */
 	unsigned int klen;		/* bytes of the key it may still hold */
 	bool dirty;			/* the freed session's key is not wiped yet */
+	bool key_known;			/* dirty, and @key is that key */
+	u8 key[OCF_LX_IDLE_KEY];
 };
 
 /* One opencrypto driver: the implementations of one provider module. */
@@ -84,6 +87,7 @@ struct ocf_lx_dev {
 	struct delayed_work idle_wipe;	/* wipes the keys of those not taken */
 	unsigned long idle_wiped;	/* keys wiped (zero key, or freed), all told */
 	unsigned long idle_rekeyed;	/* unwiped ones a session took and rekeyed */
+	unsigned long idle_same;	/* unwiped ones a session took with their key */
 };
 
 /* A session: one Linux transform per algorithm of the chain. */
@@ -127,6 +131,7 @@ struct ocf_lx_tfm {
 	};
 	unsigned int taglen;		/* AEAD */
 	unsigned int klen;		/* bytes of the session's key */
+	const u8 *key;			/* it, in the framework's session, once set */
 	union {
 		/*
 		 * acomp: requests made ahead (acomp_request_alloc() sleeps, and
@@ -177,9 +182,9 @@ void ocf_lx_idle_init(struct ocf_lx_dev *d);
 void ocf_lx_idle_show(struct seq_file *m, struct ocf_lx_dev *d);
 void ocf_lx_idle_exit(struct ocf_lx_dev *d);
 void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name,
-		       unsigned int klen);
+		       const u8 *key, unsigned int klen, bool *keyed);
 bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
-		      unsigned int klen);
+		      const u8 *key, unsigned int klen);
 
 void ocf_lx_dev_sym_exit(struct ocf_lx_dev *d);
 int ocf_lx_sym_init(void);

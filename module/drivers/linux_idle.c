@@ -14,8 +14,14 @@
  * session; a new session with a key of the same length that takes the
  * transform before then replaces the key itself, which makes the wipe
  * unnecessary (and a session per operation pays one key schedule, not two).
- * A transform whose key is not wiped yet goes to no session with a key of
- * another length, and one that cannot be wiped is freed (and so wiped).
+ * Beside the transform the same key is kept (up to OCF_LX_IDLE_KEY bytes),
+ * and wiped with it: a new session with that very key, compared in
+ * constant time, takes the transform as it is and runs no key schedule at
+ * all (a consumer that makes its session again with the same key for each
+ * message: OpenSSL's engine does when a context is initialised again with
+ * its key). A transform whose key is not wiped yet goes to no session with
+ * a key of another length, and one that cannot be wiped is freed (and so
+ * wiped).
  *
  * A kept transform holds its provider module, so the kept transforms go
  * OCF_LX_IDLE_MS after the first was kept: a module whose sessions are all
@@ -23,6 +29,7 @@
  * kept (they may hold device state, and hot-unplug must find none).
  */
 #include <crypto/aead.h>
+#include <crypto/algapi.h>
 #include <crypto/hash.h>
 #include <crypto/skcipher.h>
 #include <linux/seq_file.h>
@@ -58,21 +65,32 @@ static void ocf_lx_idle_free(enum ocf_lx_kind kind, void *tfm)
 		crypto_free_ahash(tfm);
 }
 
+/* Forget the key kept beside an entry's transform. */
+static void ocf_lx_idle_forget(struct ocf_lx_idle_tfm *e)
+{
+	if (e->key_known)
+		memzero_explicit(e->key, sizeof(e->key));
+	e->key_known = false;
+}
+
 /**
  * ocf_lx_idle_take() - a kept transform of implementation @name, if any
  * @d: the driver
  * @kind: OCF_LX_SKCIPHER, OCF_LX_HASH, OCF_LX_HMAC, OCF_LX_AEAD or OCF_LX_GMAC
  * @name: the Linux driver name the session would allocate
- * @klen: the bytes of the key the caller sets on it at once
+ * @key: the key the caller sets on it at once (NULL when @klen is 0)
+ * @klen: its bytes
+ * @keyed: set to true when the transform already holds @key
  *
- * Return: the transform (to be keyed by the caller), or NULL.
+ * Return: the transform (to be keyed by the caller unless *@keyed), or NULL.
  */
 void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *name,
-		       unsigned int klen)
+		       const u8 *key, unsigned int klen, bool *keyed)
 {
 	void *tfm = NULL;
 	int i;
 
+	*keyed = false;
 	spin_lock_bh(&d->idle_lock);
 	for (i = 0; i < OCF_LX_IDLE; i++) {
 		struct ocf_lx_idle_tfm *e = &d->idle[i];
@@ -82,8 +100,12 @@ void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *
 		    !strcmp(ocf_lx_idle_name(kind, e->tfm), name)) {
 			tfm = e->tfm;
 			e->tfm = NULL;
-			if (e->dirty)
+			*keyed = e->key_known && !crypto_memneq(e->key, key, klen);
+			if (*keyed)
+				d->idle_same++;
+			else if (e->dirty)
 				d->idle_rekeyed++;
+			ocf_lx_idle_forget(e);
 			break;
 		}
 	}
@@ -117,9 +139,12 @@ static bool ocf_lx_idle_wipe(enum ocf_lx_kind kind, void *tfm, unsigned int klen
 	}
 }
 
-/* Put @tfm in a free entry; false when there is none (or no more keeping). */
+/*
+ * Put @tfm in a free entry, with @key (of @klen bytes, or NULL) beside it
+ * when it is @dirty; false when there is none (or no more keeping).
+ */
 static bool ocf_lx_idle_put(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
-			    unsigned int klen, bool dirty)
+			    const u8 *key, unsigned int klen, bool dirty)
 {
 	int i;
 
@@ -132,6 +157,9 @@ static bool ocf_lx_idle_put(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *t
 			e->kind = kind;
 			e->klen = klen;
 			e->dirty = dirty;
+			e->key_known = dirty && (key || !klen) && klen <= sizeof(e->key);
+			if (e->key_known && klen)
+				memcpy(e->key, key, klen);
 			/* under the lock: ocf_lx_idle_exit() cancels them after */
 			if (!delayed_work_pending(&d->idle_work))
 				queue_delayed_work(ocf_lx_wq, &d->idle_work,
@@ -150,23 +178,24 @@ static bool ocf_lx_idle_put(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *t
  * @d: the driver
  * @kind: what @tfm is
  * @tfm: the transform, no request on it
+ * @key: its key, kept beside it until it is wiped (NULL: not known)
  * @klen: the bytes of its key (the zero key that replaces it has as many)
  *
  * The key is wiped two jiffies later unless a session of the same key length
- * takes the transform first (and replaces the key).
+ * takes the transform first (and replaces the key, unless it is the same).
  *
  * Context: process.
  * Return: true when kept; false when the caller must free it.
  */
 bool ocf_lx_idle_keep(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *tfm,
-		      unsigned int klen)
+		      const u8 *key, unsigned int klen)
 {
 	bool kept;
 
 	if (d->hw || kind == OCF_LX_COMP)
 		return false;
 	spin_lock_bh(&d->idle_lock);
-	kept = ocf_lx_idle_put(d, kind, tfm, klen, kind != OCF_LX_HASH);
+	kept = ocf_lx_idle_put(d, kind, tfm, key, klen, kind != OCF_LX_HASH);
 	spin_unlock_bh(&d->idle_lock);
 	return kept;
 }
@@ -186,16 +215,18 @@ static void ocf_lx_idle_wipe_work(struct work_struct *work)
 			if (d->idle[i].tfm && d->idle[i].dirty) {
 				e = d->idle[i];		/* out of reach while wiped */
 				d->idle[i].tfm = NULL;
+				ocf_lx_idle_forget(&d->idle[i]);
 			}
 		}
 		spin_unlock_bh(&d->idle_lock);
 		if (!e.tfm)
 			return;
+		ocf_lx_idle_forget(&e);
 		kept = ocf_lx_idle_wipe(e.kind, e.tfm, e.klen);
 		if (kept) {
 			spin_lock_bh(&d->idle_lock);
 			d->idle_wiped++;
-			kept = ocf_lx_idle_put(d, e.kind, e.tfm, e.klen, false);
+			kept = ocf_lx_idle_put(d, e.kind, e.tfm, NULL, e.klen, false);
 			spin_unlock_bh(&d->idle_lock);
 		}
 		if (!kept)
@@ -215,9 +246,11 @@ static void ocf_lx_idle_flush(struct ocf_lx_dev *d)
 	for (i = 0; i < OCF_LX_IDLE; i++)	/* freeing wipes them too */
 		d->idle_wiped += out[i].tfm && out[i].dirty;
 	spin_unlock_bh(&d->idle_lock);
-	for (i = 0; i < OCF_LX_IDLE; i++)
+	for (i = 0; i < OCF_LX_IDLE; i++) {
+		ocf_lx_idle_forget(&out[i]);
 		if (out[i].tfm)
 			ocf_lx_idle_free(out[i].kind, out[i].tfm);
+	}
 }
 
 static void ocf_lx_idle_work(struct work_struct *work)
@@ -259,12 +292,13 @@ void ocf_lx_idle_exit(struct ocf_lx_dev *d)
  *
  * One line: the driver's id and name, the transforms kept now and how many
  * of them still hold a freed session's key, the keys wiped since the driver
- * came (by a zero key, or the transform freed), and the unwiped transforms
- * that sessions took and rekeyed.
+ * came (by a zero key, or the transform freed), the unwiped transforms
+ * that sessions took and rekeyed, and those they took with the key they
+ * held.
  */
 void ocf_lx_idle_show(struct seq_file *m, struct ocf_lx_dev *d)
 {
-	unsigned long wiped, rekeyed;
+	unsigned long wiped, rekeyed, same;
 	int i, kept = 0, unwiped = 0;
 
 	spin_lock_bh(&d->idle_lock);
@@ -274,7 +308,8 @@ void ocf_lx_idle_show(struct seq_file *m, struct ocf_lx_dev *d)
 	}
 	wiped = d->idle_wiped;
 	rekeyed = d->idle_rekeyed;
+	same = d->idle_same;
 	spin_unlock_bh(&d->idle_lock);
-	seq_printf(m, "%-3d %-28s kept %d unwiped %d wiped %lu rekeyed %lu\n",
-		   d->id, d->name, kept, unwiped, wiped, rekeyed);
+	seq_printf(m, "%-3d %-28s kept %d unwiped %d wiped %lu rekeyed %lu same %lu\n",
+		   d->id, d->name, kept, unwiped, wiped, rekeyed, same);
 }

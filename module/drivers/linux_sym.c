@@ -136,17 +136,17 @@ static void ocf_lx_free_tfms(struct ocf_lx_dev *d, struct ocf_lx_sess *ss)
 
 		ocf_lx_free_kx(t);
 		if (t->kind == OCF_LX_SKCIPHER) {
-			if (!ocf_lx_idle_keep(d, t->kind, t->sk, t->klen))
+			if (!ocf_lx_idle_keep(d, t->kind, t->sk, t->key, t->klen))
 				crypto_free_skcipher(t->sk);
 		} else if (t->kind == OCF_LX_AEAD || t->kind == OCF_LX_GMAC) {
-			if (!ocf_lx_idle_keep(d, t->kind, t->ae, t->klen))
+			if (!ocf_lx_idle_keep(d, t->kind, t->ae, t->key, t->klen))
 				crypto_free_aead(t->ae);
 		} else if (t->kind == OCF_LX_COMP) {
 			ocf_lx_free_comp(t);
 		} else {
 			kfree_sensitive(t->hstate);	/* a running hash, if any */
 			t->hstate = NULL;
-			if (!ocf_lx_idle_keep(d, t->kind, t->ah, t->klen))
+			if (!ocf_lx_idle_keep(d, t->kind, t->ah, t->key, t->klen))
 				crypto_free_ahash(t->ah);
 		}
 	}
@@ -203,6 +203,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 		const struct ocf_lx_map *m = ocf_lx_map_get(cri->cri_alg);
 		struct ocf_lx_tfm *t = &ss->t[ss->n];
 		const char *name = d->impl[cri->cri_alg];
+		bool keyed;
 
 		if (!m || !name) {
 			err = EOPNOTSUPP;
@@ -212,8 +213,8 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 		t->kind = m->kind;
 		t->klen = cri->cri_klen / 8;
 		if (m->kind == OCF_LX_SKCIPHER) {
-			t->sk = ocf_lx_idle_take(d, m->kind, name, t->klen) ?:
-				crypto_alloc_skcipher(name, 0, 0);
+			t->sk = ocf_lx_idle_take(d, m->kind, name, cri->cri_key, t->klen,
+						 &keyed) ?: crypto_alloc_skcipher(name, 0, 0);
 			if (IS_ERR(t->sk)) {
 				err = EOPNOTSUPP;
 				break;
@@ -221,7 +222,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			t->reqsize = sizeof(struct skcipher_request) +
 				     crypto_skcipher_reqsize(t->sk);
 			ss->n++;
-			if (crypto_skcipher_setkey(t->sk, cri->cri_key, cri->cri_klen / 8))
+			if (!keyed && crypto_skcipher_setkey(t->sk, cri->cri_key, t->klen))
 				err = EINVAL;
 		} else if (m->kind == OCF_LX_COMP) {
 			t->ac = crypto_alloc_acomp(name, 0, 0);
@@ -238,8 +239,8 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			}
 			t->cfree = GENMASK(OCF_LX_NCREQ - 1, 0);
 		} else if (m->kind == OCF_LX_AEAD || m->kind == OCF_LX_GMAC) {
-			t->ae = ocf_lx_idle_take(d, m->kind, name, t->klen) ?:
-				crypto_alloc_aead(name, 0, 0);
+			t->ae = ocf_lx_idle_take(d, m->kind, name, cri->cri_key, t->klen,
+						 &keyed) ?: crypto_alloc_aead(name, 0, 0);
 			if (IS_ERR(t->ae)) {
 				err = EOPNOTSUPP;
 				break;
@@ -249,22 +250,24 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			t->taglen = cri->cri_mlen && m->kind == OCF_LX_AEAD ? cri->cri_mlen :
 				    crypto_aead_maxauthsize(t->ae);
 			ss->n++;
-			if (crypto_aead_setkey(t->ae, cri->cri_key, cri->cri_klen / 8) ||
+			if ((!keyed && crypto_aead_setkey(t->ae, cri->cri_key, t->klen)) ||
 			    crypto_aead_setauthsize(t->ae, t->taglen))
 				err = EINVAL;
 		} else {
-			t->ah = ocf_lx_idle_take(d, m->kind, name, t->klen) ?:
-				crypto_alloc_ahash(name, 0, 0);
+			t->ah = ocf_lx_idle_take(d, m->kind, name, cri->cri_key, t->klen,
+						 &keyed) ?: crypto_alloc_ahash(name, 0, 0);
 			if (IS_ERR(t->ah)) {
 				err = EOPNOTSUPP;
 				break;
 			}
 			t->reqsize = sizeof(struct ahash_request) + crypto_ahash_reqsize(t->ah);
 			ss->n++;
-			if (m->kind == OCF_LX_HMAC &&
-			    crypto_ahash_setkey(t->ah, cri->cri_key, cri->cri_klen / 8))
+			if (m->kind == OCF_LX_HMAC && !keyed &&
+			    crypto_ahash_setkey(t->ah, cri->cri_key, t->klen))
 				err = EINVAL;
 		}
+		if (!err)	/* the key it holds, kept beside it when it is freed */
+			t->key = cri->cri_key;
 	}
 	if (err) {
 		ocf_lx_free_tfms(d, ss);
