@@ -8,7 +8,10 @@
  *   - batches of 1..8 async requests, fetched after poll();
  *   - SHA-256 of "abc", one-shot and in two calls;
  *   - unless -H: a session created and freed around each hash (the
- *     pattern of OpenSSL's engine).
+ *     pattern of OpenSSL's engine), and around each HMAC-SHA256 with one
+ *     of two keys of the same length taken at random, so that threads
+ *     sharing a file make sessions with different keys at once (RFC 4231
+ *     case 2, and Python's hmac with its key's first letter lower case).
  * -H: the AES sessions must start on a hardware driver (hardware or
  * software allowed, so that they can move when it goes) and are kept, for
  * hot-unplug tests. Prints counters; exit 0 when every request
@@ -53,6 +56,10 @@ static const unsigned char sha_abc[32] = {
 	0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea, 0x41, 0x41, 0x40, 0xde,
 	0x5d, 0xae, 0x22, 0x23, 0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c,
 	0xb4, 0x10, 0xff, 0x61, 0xf2, 0x00, 0x15, 0xad };
+
+static const char *hmac_msg = "what do ya want for nothing?";
+static const char *hmac_keys[2] = { "Jefe", "jefe" };
+static unsigned char hmac_want[2][32];
 
 static void hex(const char *h, unsigned char *o)
 {
@@ -177,6 +184,25 @@ static void *worker(void *arg)
 				note(err || memcmp(out[0], ct, 64), err, "AES-CBC known answer");
 				break;
 			}
+			if (rand_r(&seed) % 2) {
+				int k = rand_r(&seed) % 2;
+
+				memset(&s, 0, sizeof(s));
+				s.mac = CRYPTO_SHA2_256_HMAC;
+				s.mackey = (unsigned char *)hmac_keys[k];
+				s.mackeylen = 4;
+				err = ioctl(fd, CIOCGSESSION, &s) ? errno : 0;
+				hses = s.ses;
+				memset(md, 0, sizeof(md));
+				if (!err)
+					err = cdev_op(fd, CIOCCRYPT, hses, COP_ENCRYPT, 0, hmac_msg,
+						      NULL, strlen(hmac_msg), md, NULL);
+				note(!err && memcmp(md, hmac_want[k], 32), err,
+				     "HMAC-SHA256 in a fresh session");
+				if (hses)
+					ioctl(fd, CIOCFSESSION, &hses);
+				break;
+			}
 			memset(&s, 0, sizeof(s));
 			s.mac = CRYPTO_SHA2_256;
 			err = ioctl(fd, CIOCGSESSION, &s) ? errno : 0;
@@ -250,6 +276,8 @@ int main(int argc, char **argv)
 		return 2;
 	hex(pt_hex, pt);
 	hex(ct_hex, ct);
+	hex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", hmac_want[0]);
+	hex("f5886a2776d40a671830efd161726e21b7dbd9f0d3a5515428de35324eacaadb", hmac_want[1]);
 	for (i = 0; i < 16; i++)
 		iv0[i] = i;
 	if (close_busy)
