@@ -38,6 +38,7 @@ struct cdev_file {
 	u32 last_id;			/* the id handed out last */
 	/* a session with no cipher key freed last, for the next one like it */
 	struct cdev_session *parked;
+	unsigned long parked_at;	/* jiffies when it was parked */
 	struct delayed_work park_work;	/* frees it if none comes in time */
 
 	spinlock_t alock;		/* the fields below */

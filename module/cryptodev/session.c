@@ -208,23 +208,46 @@ static struct cdev_session *cdev_park_take(struct cdev_file *f)
 	return cs;
 }
 
+/*
+ * The parked session's time is up, unless it was parked after the work was
+ * queued (the timer is not moved at every park): then its own time is
+ * waited for.
+ */
 static void cdev_park_work(struct work_struct *work)
 {
 	struct cdev_file *f = container_of(to_delayed_work(work), struct cdev_file,
 					   park_work);
-	struct cdev_session *cs = cdev_park_take(f);
+	unsigned long due;
+	struct cdev_session *cs;
 
+	mutex_lock(&f->lock);
+	cs = f->parked;
+	due = f->parked_at + msecs_to_jiffies(CDEV_PARK_MS);
+	if (cs && time_before(jiffies, due)) {
+		queue_delayed_work(cdev_wq, &f->park_work, due - jiffies);
+		cs = NULL;
+	} else {
+		WRITE_ONCE(f->parked, NULL);	/* read unlocked by cdev_unpark() */
+	}
+	mutex_unlock(&f->lock);
 	if (cs)
 		cdev_session_put(cs);
 }
 
-/* Park @cs, held by the table alone, in place of the one parked before. */
+/*
+ * Park @cs, held by the table alone, in place of the one parked before
+ * (returned for the caller to put). Under f->lock. The work that frees it
+ * is queued only when it is not already: a session per operation would
+ * otherwise move a timer at every CIOCFSESSION.
+ */
 static struct cdev_session *cdev_park(struct cdev_file *f, struct cdev_session *cs)
 {
 	struct cdev_session *old = f->parked;
 
 	WRITE_ONCE(f->parked, cs);
-	mod_delayed_work(cdev_wq, &f->park_work, msecs_to_jiffies(CDEV_PARK_MS));
+	f->parked_at = jiffies;
+	if (!delayed_work_pending(&f->park_work))
+		queue_delayed_work(cdev_wq, &f->park_work, msecs_to_jiffies(CDEV_PARK_MS));
 	return old;
 }
 
