@@ -242,6 +242,27 @@ static void test_hash(void)
 }
 
 /*
+ * A MAC session (@mac, key @mkey of @mklen bytes) made with CIOCGSESSION2
+ * on *@crid and freed at once; *@crid is set to the driver it got.
+ * Returns 0 or CIOCGSESSION2's errno.
+ */
+static int session2_once(int mac, const unsigned char *mkey, int mklen, int *crid)
+{
+	struct session2_op s2;
+
+	memset(&s2, 0, sizeof(s2));
+	s2.mac = mac;
+	s2.mackey = (unsigned char *)mkey;
+	s2.mackeylen = mklen;
+	s2.crid = *crid;
+	if (ioctl(fd, CIOCGSESSION2, &s2))
+		return errno;
+	ioctl(fd, CIOCFSESSION, &s2.ses);
+	*crid = s2.crid;
+	return 0;
+}
+
+/*
  * Sessions made with no key, freed and made again at once (OpenSSL's engine
  * does it for every digest; /dev/crypto takes the freed one again): new
  * ids, right answers, no state carried from one to the next, and another
@@ -277,23 +298,14 @@ static void test_keyless_reuse(void)
 
 	/* another crid never takes the parked software session */
 	{
-		int e0, e1;
+		int e0, e1, hw = CRYPTO_FLAG_HARDWARE;
 
-		memset(&s2, 0, sizeof(s2));
-		s2.mac = CRYPTO_SHA2_256;
-		s2.crid = CRYPTO_FLAG_HARDWARE;
-		e0 = ioctl(fd, CIOCGSESSION2, &s2) ? errno : 0;
-		if (!e0)
-			ioctl(fd, CIOCFSESSION, &s2.ses);
+		e0 = session2_once(CRYPTO_SHA2_256, NULL, 0, &hw);
 		ses = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
 		if (!err)
 			ioctl(fd, CIOCFSESSION, &ses);		/* parked */
-		memset(&s2, 0, sizeof(s2));
-		s2.mac = CRYPTO_SHA2_256;
-		s2.crid = CRYPTO_FLAG_HARDWARE;
-		e1 = ioctl(fd, CIOCGSESSION2, &s2) ? errno : 0;
-		if (!e1)
-			ioctl(fd, CIOCFSESSION, &s2.ses);
+		hw = CRYPTO_FLAG_HARDWARE;
+		e1 = session2_once(CRYPTO_SHA2_256, NULL, 0, &hw);
 		ktap_result(!err && e0 && e1 == e0,
 			    "SHA-256 on hardware only: errno %d with a software session just parked, %d before",
 			    e1, e0);
@@ -322,22 +334,6 @@ static int driver_sessions(int crid)
 	if (ioctl(fd, CIOCGETDRIVER, &dop) || dop.crid != crid)
 		return -1;
 	return dop.sessions;
-}
-
-/* An HMAC-SHA256 session with @key made (CIOCGSESSION2) and freed: its crid. */
-static int hmac_session_crid(const unsigned char *key, int klen)
-{
-	struct session2_op s2;
-
-	memset(&s2, 0, sizeof(s2));
-	s2.mac = CRYPTO_SHA2_256_HMAC;
-	s2.mackey = (unsigned char *)key;
-	s2.mackeylen = klen;
-	s2.crid = CRYPTO_FLAG_SOFTWARE | CRYPTO_FLAG_HARDWARE;
-	if (ioctl(fd, CIOCGSESSION2, &s2))
-		return -1;
-	ioctl(fd, CIOCFSESSION, &s2.ses);
-	return s2.crid;
 }
 
 /* One HMAC-SHA256 of @msg in a session made for it and freed after. */
@@ -417,7 +413,9 @@ static void test_mac_reuse(void)
 	{
 		int crid, n0 = -1, n1 = -2, n2 = -3;
 
-		crid = hmac_session_crid(k1, sizeof(k1));
+		crid = CRYPTO_FLAG_SOFTWARE | CRYPTO_FLAG_HARDWARE;
+		if (session2_once(CRYPTO_SHA2_256_HMAC, k1, sizeof(k1), &crid))
+			crid = -1;
 		if (crid >= 0) {
 			n0 = driver_sessions(crid);	/* the kept one counts */
 			ses = newses(0, NULL, 0, CRYPTO_SHA2_256_HMAC, k1, sizeof(k1), &err);
