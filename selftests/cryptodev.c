@@ -446,6 +446,112 @@ static void test_mac_reuse(void)
 	}
 }
 
+/*
+ * One block of AES-CBC (SP 800-38A's first plaintext block and IV) with
+ * @key in a session made with CIOCGSESSION2 on *@crid (set to the driver
+ * it got) and freed after, or left to the caller in *@keep when not NULL:
+ * 0 or the errno.
+ */
+static int cbc_session_once(const unsigned char *key, int klen, unsigned char *out,
+			    int *crid, uint32_t *keep)
+{
+	unsigned char pt[16], iv[16];
+	struct session2_op s2;
+	int err;
+
+	memset(&s2, 0, sizeof(s2));
+	s2.cipher = CRYPTO_AES_CBC;
+	s2.key = (unsigned char *)key;
+	s2.keylen = klen;
+	s2.crid = *crid;
+	if (ioctl(fd, CIOCGSESSION2, &s2))
+		return errno;
+	*crid = s2.crid;
+	hex2bin(aes_pt, pt);
+	hex2bin(cbc_iv, iv);
+	memset(out, 0, 16);
+	err = docrypt(s2.ses, COP_ENCRYPT, 0, pt, out, 16, NULL, iv);
+	if (keep)
+		*keep = s2.ses;
+	else if (ioctl(fd, CIOCFSESSION, &s2.ses))
+		err = err ? err : errno;
+	return err;
+}
+
+/*
+ * Cipher sessions freed and made again (a context initialised again with
+ * its key for each message): the freed one is taken again only for the
+ * same key. Checked: SP 800-38A F.2.1 and F.2.5 for the first block, and
+ * OpenSSL for F.2.1's key with its last byte changed; a key /dev/crypto
+ * cannot read is EFAULT as without a kept session; the driver's session
+ * count shows the same key taking the kept session, another key freeing
+ * it first.
+ */
+static void test_cipher_reuse(void)
+{
+	static const char *ct_k = "7649abac8119b246cee98e9b12e9197d";
+	static const char *ct_k2 = "86b43d9689e2c295513d39ac83776dbf";	/* OpenSSL */
+	static const char *key256 = "603deb1015ca71be2b73aef0857d7781"
+		"1f352c073b6108d72d9810a30914dff4";
+	static const char *ct_256 = "f58c4c04d6e5f1ba779eabfb5f7bfbd6";	/* F.2.5 */
+	unsigned char k[16], k2[16], k256[32], out[16];
+	uint32_t ses;
+	int i, err = 0, ok = 1, crid, crid0 = -1, n0 = -1, n1 = -2, n2 = -3;
+
+	hex2bin(aes_key, k);
+	memcpy(k2, k, sizeof(k2));
+	k2[15] ^= 1;
+	hex2bin(key256, k256);
+	for (i = 0; i < 5 && ok; i++) {
+		crid = CRYPTO_FLAG_HARDWARE | CRYPTO_FLAG_SOFTWARE;
+		err = cbc_session_once(i == 2 ? k2 : k, 16, out, &crid, NULL);
+		ok = !err && eq(out, i == 2 ? ct_k2 : ct_k) && (!i || crid == crid0);
+		crid0 = crid;
+	}
+	ktap_result(ok, "AES-128-CBC sessions freed and made again with keys K, K, K', K, K: "
+		    "each its own answer, on driver %d each time (step %d, err %d)", crid0, i, err);
+
+	crid = crid0;
+	err = cbc_session_once(k256, 32, out, &crid, NULL);
+	ktap_result(!err && eq(out, ct_256) && crid == crid0,
+		    "an AES-256 key after the kept AES-128 session: SP 800-38A F.2.5 (err %d)", err);
+
+	crid = crid0;
+	err = cbc_session_once(k, 16, out, &crid, NULL);
+	crid = crid0;
+	i = cbc_session_once((const unsigned char *)8, 16, out, &crid, NULL);
+	crid = crid0;
+	err = err ? err : cbc_session_once(k, 16, out, &crid, NULL);
+	ktap_result(i == EFAULT && !err && eq(out, ct_k),
+		    "an unreadable key of the kept session's length: EFAULT (got %d), then "
+		    "F.2.1 again (err %d)", i, err);
+
+	/*
+	 * Counted while the new session is open: the same key takes the kept
+	 * one (no second framework session beside it), another key frees it
+	 * first. (Were the kept one to expire in between, 10 ms, both counts
+	 * would hold anyway: this cannot fail for slowness.)
+	 */
+	if (crid0 >= 0) {
+		crid = crid0;
+		cbc_session_once(k, 16, out, &crid, NULL);
+		n0 = driver_sessions(crid0);		/* the kept one counts */
+		crid = crid0;
+		if (!cbc_session_once(k, 16, out, &crid, &ses)) {
+			n1 = driver_sessions(crid0);
+			ioctl(fd, CIOCFSESSION, &ses);
+		}
+		crid = crid0;
+		if (!cbc_session_once(k2, 16, out, &crid, &ses)) {
+			n2 = driver_sessions(crid0);
+			ioctl(fd, CIOCFSESSION, &ses);
+		}
+	}
+	ktap_result(crid0 >= 0 && n0 >= 1 && n1 == n0 && n2 == n0,
+		    "driver %d's sessions: %d with one kept, %d after the same key again, "
+		    "%d after another key", crid0, n0, n1, n2);
+}
+
 /* GCM spec test case 2: zero key, zero IV, one zero block */
 static void test_gcm(void)
 {
@@ -880,7 +986,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(95);
+	ktap_plan(99);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
@@ -892,6 +998,7 @@ int main(void)
 	test_hash();
 	test_keyless_reuse();
 	test_mac_reuse();
+	test_cipher_reuse();
 	test_gcm();
 	test_info_and_drivers();
 	test_crioget();

@@ -36,7 +36,7 @@ struct cdev_file {
 	DECLARE_HASHTABLE(sessions, 6);	/* struct cdev_session, by id */
 	unsigned int nsessions;
 	u32 last_id;			/* the id handed out last */
-	/* a session with no cipher key freed last, for the next one like it */
+	/* the session freed last, for the next one like it (session.c) */
 	struct cdev_session *parked;
 	unsigned long parked_at;	/* jiffies when it was parked */
 	struct delayed_work park_work;	/* frees it if none comes in time */
@@ -59,12 +59,12 @@ struct cdev_session {
 	 */
 	crypto_session_t ses;
 	int crid;			/* what crypto_newsession() was asked for */
-	bool parkable;			/* made with no cipher key: may be parked */
 	int cipher, mac, compr;		/* CRYPTO_* or 0 */
 	struct crypto_alg_params cp, mp;
 	unsigned int maclen;		/* hash/MAC result bytes */
 	u8 *mackey;			/* a copy, for CIOCCPHASH's check */
 	unsigned int mackeylen;
+	unsigned int keylen;		/* cipher key bytes (the framework has the key) */
 
 	struct cdev_job *spare;		/* a finished job kept for reuse (job.c) */
 

@@ -7,16 +7,19 @@
  * A session is freed when CIOCFSESSION or close drops the table's reference
  * and the last request using it has finished.
  *
- * A session made with no cipher key (a hash: OpenSSL's engine makes one
- * per digest and frees it after one request; or an HMAC made per message)
- * is parked instead, when nothing else holds it and no multi-call hash is
- * under way: the file's next CIOCGSESSION for the same algorithms, crid
- * and MAC key (compared in constant time) takes it again under a new id,
- * without a framework session made, keyed and freed in between. Only this
- * file can take it. The MAC key it holds is the one the session kept all
- * along (for CIOCCPHASH); it is wiped with the session, which is freed if
- * none comes within CDEV_PARK_MS, when another is parked, when the
- * framework no longer has a driver for it, and on close.
+ * A freed session is parked instead, when nothing else holds it and no
+ * multi-call hash is under way: consumers make a session per operation
+ * (OpenSSL's engine for every digest; programs that initialise a cipher or
+ * HMAC context again with its key for each message). The file's next
+ * CIOCGSESSION for the same algorithms, crid and keys (compared in constant
+ * time) takes it again under a new id, without a framework session made,
+ * keyed and freed in between. Only this file can take it. The keys it
+ * holds are the ones the session kept all along (the cipher key in the
+ * framework's session, the MAC key here too for CIOCCPHASH); they are wiped
+ * with the session, which is freed if none comes within CDEV_PARK_MS, when
+ * another is parked or a CIOCGSESSION of the same algorithms comes with
+ * other keys, when the framework no longer has a driver for it, and on
+ * close.
  */
 #include <crypto/algapi.h>
 #include <linux/slab.h>
@@ -252,8 +255,8 @@ static struct cdev_session *cdev_park(struct cdev_file *f, struct cdev_session *
 }
 
 /*
- * Is the user's MAC key @ukey of @len bytes @key? Compared in constant
- * time, through a small buffer wiped after. Return: 1, 0, or -EFAULT.
+ * Is the user's key @ukey of @len bytes @key? Compared in constant time,
+ * through a small buffer wiped after. Return: 1, 0, or -EFAULT.
  */
 static int cdev_user_key_eq(const u8 __user *ukey, const u8 *key, u32 len)
 {
@@ -274,36 +277,53 @@ static int cdev_user_key_eq(const u8 __user *ukey, const u8 *key, u32 len)
 }
 
 /*
- * The parked session for a CIOCGSESSION of @sop with no cipher key on
- * @crid, if it has the same algorithms and MAC key and its framework
- * session still has a driver. One that differs only in its MAC key is
- * freed: the caller is not making the same session over again, and
- * whoever shares the file (which can use its sessions anyway) gets one
- * guess at the key per parked session, not a way to search for it.
+ * Are the keys of @sop the parked session's (their lengths are)? The
+ * cipher key is the framework session's copy. Return: 1, 0, or -EFAULT.
+ */
+static int cdev_park_keys_eq(struct cdev_session *cs, const struct session2_op *sop)
+{
+	const struct cryptoini *ini;
+	int eq = 1;
+
+	if (cs->mackeylen)
+		eq = cdev_user_key_eq(sop->mackey, cs->mackey, cs->mackeylen);
+	if (eq > 0 && cs->keylen) {
+		ini = crypto_session_ini(READ_ONCE(cs->ses), cs->cipher, 0);
+		eq = ini && ini->cri_key && ini->cri_klen == cs->keylen * 8 ?
+		     cdev_user_key_eq(sop->key, ini->cri_key, cs->keylen) : 0;
+	}
+	return eq;
+}
+
+/*
+ * The parked session for a CIOCGSESSION of @sop on @crid, if it has the
+ * same algorithms and keys and its framework session still has a driver.
+ * One that differs only in its keys is freed: the caller is not making the
+ * same session over again, and whoever shares the file (which can use its
+ * sessions anyway) gets one guess at the keys per parked session, not a
+ * way to search for them.
  */
 static struct cdev_session *cdev_unpark(struct cdev_file *f,
 					const struct session2_op *sop, int crid)
 {
 	struct cdev_session *cs;
-	int eq;
 
-	if (sop->keylen || !READ_ONCE(f->parked))
+	if (!READ_ONCE(f->parked))
 		return NULL;
 	mutex_lock(&f->lock);
 	cs = f->parked;
 	if (cs && cs->cipher == sop->cipher && cs->mac == sop->mac &&
 	    cs->compr == sop->compr && cs->crid == crid &&
-	    cs->mackeylen == sop->mackeylen)
+	    cs->keylen == sop->keylen && cs->mackeylen == sop->mackeylen)
 		WRITE_ONCE(f->parked, NULL);
 	else
 		cs = NULL;
 	mutex_unlock(&f->lock);
 	if (!cs)
 		return NULL;
-	eq = cs->mackeylen ? cdev_user_key_eq(sop->mackey, cs->mackey, cs->mackeylen) : 1;
-	if (eq <= 0 ||
+	if (cdev_park_keys_eq(cs, sop) <= 0 ||
 	    crypto_session_driver(READ_ONCE(cs->ses), cdev_session_alg(cs), 0) < 0) {
-		cdev_session_put(cs);	/* another key, or its driver is gone */
+		cdev_session_put(cs);	/* other keys, or its driver is gone */
 		return NULL;
 	}
 	return cs;
@@ -359,7 +379,6 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	kref_init(&cs->ref);
 	mutex_init(&cs->lock);
 	cs->crid = crid;
-	cs->parkable = !sop->keylen;
 	cs->cipher = sop->cipher;
 	cs->mac = sop->mac;
 	cs->compr = sop->compr;
@@ -407,6 +426,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	atomic_inc(&cdev_stats.sessions);
 	cs->mackey = mackey;
 	cs->mackeylen = sop->mackeylen;
+	cs->keylen = sop->keylen;
 	mackey = NULL;
 	memzero_explicit(key, sizeof(key));
 	return cdev_publish(f, cs, sop, ext);
@@ -444,7 +464,7 @@ int cdev_freesession(struct cdev_file *f, u32 id)
 	 * No request holds it (they take their reference through the table,
 	 * under the lock) and no multi-call hash is under way: park it.
 	 */
-	if (cs->parkable && kref_read(&cs->ref) == 1) {
+	if (kref_read(&cs->ref) == 1) {
 		smp_rmb();	/* the last request's hash state after its put */
 		if (!cs->hactive && !cs->hstream && !cs->hlen)
 			cs = cdev_park(f, cs);
