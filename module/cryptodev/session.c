@@ -255,24 +255,29 @@ static struct cdev_session *cdev_park(struct cdev_file *f, struct cdev_session *
 }
 
 /*
- * Is the user's key @ukey of @len bytes @key? Compared in constant time,
- * through a small buffer wiped after. Return: 1, 0, or -EFAULT.
+ * Is the user's key @ukey of @len bytes @key? Compared in constant time, a
+ * word at a time straight from user memory: no copy of it to wipe after
+ * (a memset() is a byte at a time under emulation). Return: 1, 0, or
+ * -EFAULT.
  */
 static int cdev_user_key_eq(const u8 __user *ukey, const u8 *key, u32 len)
 {
-	u8 buf[64];
-	u32 off, c;
-	int ne = 0;
+	unsigned long ne = 0;
+	u64 w, k;
+	u32 off;
+	u8 b;
 
-	for (off = 0; off < len; off += c) {
-		c = min_t(u32, len - off, sizeof(buf));
-		if (copy_from_user(buf, ukey + off, c)) {
-			memzero_explicit(buf, sizeof(buf));
+	for (off = 0; off + sizeof(w) <= len; off += sizeof(w)) {
+		if (get_user(w, (const u64 __user *)(ukey + off)))
 			return -EFAULT;
-		}
-		ne |= crypto_memneq(buf, key + off, c);
+		memcpy(&k, key + off, sizeof(k));	/* unaligned: one load */
+		ne |= w ^ k;
 	}
-	memzero_explicit(buf, sizeof(buf));
+	for (; off < len; off++) {
+		if (get_user(b, ukey + off))
+			return -EFAULT;
+		ne |= b ^ key[off];
+	}
 	return !ne;
 }
 
