@@ -344,11 +344,35 @@ static void target(const char *what, double figure, const char *unit, int met, i
 		       info ? (met ? "(info) met" : "(info) not met") : met ? "met" : "NOT MET");
 }
 
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * Row @a's rate against row @b's, for the targets: the median of their
+ * ratios round by round. The paths of a size take turns within a round, so
+ * each round's pair ran close together, and the guest's speed, which
+ * drifts over seconds and minutes, cancels out of its ratio; the best
+ * rounds of two rows (the table's) may come from moments apart. -1 when
+ * either row is missing or failed.
+ */
 static double ratio_of(const struct row *a, const struct row *b)
 {
+	double q[MAXROUNDS];
+	unsigned int i, n = 0;
+
 	if (!a || !b || a->st != ROW_OK || b->st != ROW_OK || !ops_per_s(b))
 		return -1;
-	return ops_per_s(a) / ops_per_s(b);
+	for (i = 0; i < a->nrounds && i < b->nrounds; i++)
+		if (a->rate[i] > 0 && b->rate[i] > 0)
+			q[n++] = a->rate[i] / b->rate[i];
+	if (!n)
+		return ops_per_s(a) / ops_per_s(b);
+	qsort(q, n, sizeof(q[0]), cmp_double);
+	return n % 2 ? q[n / 2] : (q[n / 2 - 1] + q[n / 2]) / 2;
 }
 
 /*
@@ -387,7 +411,8 @@ static void targets(unsigned int nsets)
 	int found;
 	double f;
 
-	printf("\ntargets (from the rows above):\n");
+	printf("\ntargets (from the rows above: the median over the rounds of the two paths'\n"
+	       "ratio in each round, which ran close together):\n");
 	printf(" 1. framework overhead, kernel-ocf vs kernel-tfm (1 - ocf/tfm ops/s):"
 	       " <= 10 %% at 64 B, <= 2 %% at 16 KiB\n");
 	for (i = 0; i < NALGS; i++) {
@@ -493,15 +518,31 @@ static void measure(struct row *r, const struct balg *a, unsigned int size, cons
 		run_cdev(a, size, e, want, r, threads);
 }
 
-/* A later round of a row: its best rate stays; an error anywhere is one. */
+/* The first round of a row: its rate so far. */
+static void first_round(struct row *r)
+{
+	r->nrounds = 1;
+	r->rate[0] = r->st == ROW_OK ? ops_per_s(r) : 0;
+}
+
+/*
+ * A later round of a row: its rate is noted, its best stays; an error
+ * anywhere is one.
+ */
 static void keep_best(struct row *r, const struct row *again)
 {
+	double rate = again->st == ROW_OK ? ops_per_s(again) : 0, before[MAXROUNDS];
+	unsigned int n = r->nrounds;
+
 	if (r->st != ROW_OK)
 		return;
-	if (again->st == ROW_ERR)
+	if (again->st == ROW_ERR || (again->st == ROW_OK && rate > ops_per_s(r))) {
+		memcpy(before, r->rate, n * sizeof(r->rate[0]));
 		*r = *again;
-	else if (again->st == ROW_OK && ops_per_s(again) > ops_per_s(r))
-		*r = *again;
+		memcpy(r->rate, before, n * sizeof(r->rate[0]));
+	}
+	r->rate[n] = rate;
+	r->nrounds = n + 1;
 }
 
 struct plan {
@@ -592,7 +633,7 @@ int main(int argc, char **argv)
 		case 'R':
 			opt_rounds = atoi(optarg);
 			rounds_set = 1;
-			if (opt_rounds < 1 || opt_rounds > 100)
+			if (opt_rounds < 1 || opt_rounds > MAXROUNDS)
 				usage();
 			break;
 		case 'C':
@@ -802,8 +843,9 @@ int main(int argc, char **argv)
 						fprintf(stderr, "cryptobench: too many rows\n");
 						return 2;
 					}
-					measure(&rows[nrows++], a, size, path, plan[i].set, e, probe,
+					measure(&rows[nrows], a, size, path, plan[i].set, e, probe,
 						why, have_want ? want : NULL, threads);
+					first_round(&rows[nrows++]);
 				}
 			}
 		}

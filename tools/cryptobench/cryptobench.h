@@ -31,6 +31,8 @@ struct env {
 
 enum rstat { ROW_OK, ROW_NA, ROW_ERR };
 
+#define MAXROUNDS 100	/* -R */
+
 struct row {
 	const struct balg *alg;
 	unsigned int size;
@@ -38,8 +40,10 @@ struct row {
 	char driver[64];
 	int set;		/* which env (0: the main one) */
 	enum rstat st;
-	unsigned long long ops, ns;
+	unsigned long long ops, ns;	/* of its best round */
 	char note[200];
+	unsigned int nrounds;
+	double rate[MAXROUNDS];		/* ops/s of each round (0: failed) */
 };
 
 extern unsigned int opt_msecs;
