@@ -242,24 +242,43 @@ static void test_hash(void)
 }
 
 /*
- * A MAC session (@mac, key @mkey of @mklen bytes) made with CIOCGSESSION2
- * on *@crid and freed at once; *@crid is set to the driver it got.
- * Returns 0 or CIOCGSESSION2's errno.
+ * A session of @cipher (key @key of @klen bytes) and/or @mac (key @mkey of
+ * @mklen bytes) made with CIOCGSESSION2 on *@crid: *@crid is set to the
+ * driver it got, *@ses to its id. Returns 0 or CIOCGSESSION2's errno.
  */
-static int session2_once(int mac, const unsigned char *mkey, int mklen, int *crid)
+static int session2_make(int cipher, const unsigned char *key, int klen, int mac,
+			 const unsigned char *mkey, int mklen, int *crid, uint32_t *ses)
 {
 	struct session2_op s2;
 
 	memset(&s2, 0, sizeof(s2));
+	s2.cipher = cipher;
+	s2.key = (unsigned char *)key;
+	s2.keylen = klen;
 	s2.mac = mac;
 	s2.mackey = (unsigned char *)mkey;
 	s2.mackeylen = mklen;
 	s2.crid = *crid;
 	if (ioctl(fd, CIOCGSESSION2, &s2))
 		return errno;
-	ioctl(fd, CIOCFSESSION, &s2.ses);
 	*crid = s2.crid;
+	*ses = s2.ses;
 	return 0;
+}
+
+/*
+ * A MAC session (@mac, key @mkey of @mklen bytes) made with CIOCGSESSION2
+ * on *@crid and freed at once; *@crid is set to the driver it got.
+ * Returns 0 or CIOCGSESSION2's errno.
+ */
+static int session2_once(int mac, const unsigned char *mkey, int mklen, int *crid)
+{
+	uint32_t ses;
+	int err = session2_make(0, NULL, 0, mac, mkey, mklen, crid, &ses);
+
+	if (!err)
+		ioctl(fd, CIOCFSESSION, &ses);
+	return err;
 }
 
 /*
@@ -456,24 +475,19 @@ static int cbc_session_once(const unsigned char *key, int klen, unsigned char *o
 			    int *crid, uint32_t *keep)
 {
 	unsigned char pt[16], iv[16];
-	struct session2_op s2;
+	uint32_t ses;
 	int err;
 
-	memset(&s2, 0, sizeof(s2));
-	s2.cipher = CRYPTO_AES_CBC;
-	s2.key = (unsigned char *)key;
-	s2.keylen = klen;
-	s2.crid = *crid;
-	if (ioctl(fd, CIOCGSESSION2, &s2))
-		return errno;
-	*crid = s2.crid;
+	err = session2_make(CRYPTO_AES_CBC, key, klen, 0, NULL, 0, crid, &ses);
+	if (err)
+		return err;
 	hex2bin(aes_pt, pt);
 	hex2bin(cbc_iv, iv);
 	memset(out, 0, 16);
-	err = docrypt(s2.ses, COP_ENCRYPT, 0, pt, out, 16, NULL, iv);
+	err = docrypt(ses, COP_ENCRYPT, 0, pt, out, 16, NULL, iv);
 	if (keep)
-		*keep = s2.ses;
-	else if (ioctl(fd, CIOCFSESSION, &s2.ses))
+		*keep = ses;
+	else if (ioctl(fd, CIOCFSESSION, &ses))
 		err = err ? err : errno;
 	return err;
 }
