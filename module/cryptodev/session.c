@@ -262,8 +262,7 @@ static struct cdev_session *cdev_park(struct cdev_file *f, struct cdev_session *
  */
 static int cdev_user_key_eq(const u8 __user *ukey, const u8 *key, u32 len)
 {
-	unsigned long ne = 0;
-	u64 w, k;
+	u64 w, k, ne = 0;
 	u32 off;
 	u8 b;
 
@@ -283,26 +282,39 @@ static int cdev_user_key_eq(const u8 __user *ukey, const u8 *key, u32 len)
 
 /*
  * Are the keys of @sop the parked session's (their lengths are)? The
- * cipher key is the framework session's copy. Return: 1, 0, or -EFAULT.
+ * cipher key is the framework session's copy. Both keys are compared
+ * whatever the other's answer. Return: 1, 0, or -EFAULT.
  */
 static int cdev_park_keys_eq(struct cdev_session *cs, const struct session2_op *sop)
 {
 	const struct cryptoini *ini;
-	int eq = 1;
+	int mac_eq = 1, key_eq = 1;
 
 	if (cs->mackeylen)
-		eq = cdev_user_key_eq(sop->mackey, cs->mackey, cs->mackeylen);
-	if (eq > 0 && cs->keylen) {
+		mac_eq = cdev_user_key_eq(sop->mackey, cs->mackey, cs->mackeylen);
+	if (cs->keylen) {
 		ini = crypto_session_ini(READ_ONCE(cs->ses), cs->cipher, 0);
-		eq = ini && ini->cri_key && ini->cri_klen == cs->keylen * 8 ?
-		     cdev_user_key_eq(sop->key, ini->cri_key, cs->keylen) : 0;
+		key_eq = ini && ini->cri_key && ini->cri_klen == cs->keylen * 8 ?
+			 cdev_user_key_eq(sop->key, ini->cri_key, cs->keylen) : 0;
 	}
-	return eq;
+	if (mac_eq < 0 || key_eq < 0)
+		return -EFAULT;
+	return mac_eq & key_eq;
+}
+
+/* Does every algorithm of @cs still have a driver (a split session's parts too)? */
+static bool cdev_session_served(struct cdev_session *cs)
+{
+	crypto_session_t ses = READ_ONCE(cs->ses);
+
+	return (!cs->cipher || crypto_session_driver(ses, cs->cipher, 0) >= 0) &&
+	       (!cs->mac || crypto_session_driver(ses, cs->mac, 0) >= 0) &&
+	       (!cs->compr || crypto_session_driver(ses, cs->compr, 0) >= 0);
 }
 
 /*
  * The parked session for a CIOCGSESSION of @sop on @crid, if it has the
- * same algorithms and keys and its framework session still has a driver.
+ * same algorithms and keys and each of them still has a driver.
  * One that differs only in its keys is freed: the caller is not making the
  * same session over again, and whoever shares the file (which can use its
  * sessions anyway) gets one guess at the keys per parked session, not a
@@ -319,16 +331,16 @@ static struct cdev_session *cdev_unpark(struct cdev_file *f,
 	cs = f->parked;
 	if (cs && cs->cipher == sop->cipher && cs->mac == sop->mac &&
 	    cs->compr == sop->compr && cs->crid == crid &&
-	    cs->keylen == sop->keylen && cs->mackeylen == sop->mackeylen)
+	    cs->keylen == (sop->cipher ? sop->keylen : 0) &&
+	    cs->mackeylen == sop->mackeylen)
 		WRITE_ONCE(f->parked, NULL);
 	else
 		cs = NULL;
 	mutex_unlock(&f->lock);
 	if (!cs)
 		return NULL;
-	if (cdev_park_keys_eq(cs, sop) <= 0 ||
-	    crypto_session_driver(READ_ONCE(cs->ses), cdev_session_alg(cs), 0) < 0) {
-		cdev_session_put(cs);	/* other keys, or its driver is gone */
+	if (cdev_park_keys_eq(cs, sop) <= 0 || !cdev_session_served(cs)) {
+		cdev_session_put(cs);	/* other keys, or a driver is gone */
 		return NULL;
 	}
 	return cs;
@@ -431,7 +443,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	atomic_inc(&cdev_stats.sessions);
 	cs->mackey = mackey;
 	cs->mackeylen = sop->mackeylen;
-	cs->keylen = sop->keylen;
+	cs->keylen = cs->cipher ? sop->keylen : 0;	/* the cipher's key, if any */
 	mackey = NULL;
 	memzero_explicit(key, sizeof(key));
 	return cdev_publish(f, cs, sop, ext);
