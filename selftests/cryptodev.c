@@ -242,31 +242,6 @@ static void test_hash(void)
 }
 
 /*
- * A session of @cipher (key @key of @klen bytes) and/or @mac (key @mkey of
- * @mklen bytes) made with CIOCGSESSION2 on *@crid: *@crid is set to the
- * driver it got, *@ses to its id. Returns 0 or CIOCGSESSION2's errno.
- */
-static int session2_make(int cipher, const unsigned char *key, int klen, int mac,
-			 const unsigned char *mkey, int mklen, int *crid, uint32_t *ses)
-{
-	struct session2_op s2;
-
-	memset(&s2, 0, sizeof(s2));
-	s2.cipher = cipher;
-	s2.key = (unsigned char *)key;
-	s2.keylen = klen;
-	s2.mac = mac;
-	s2.mackey = (unsigned char *)mkey;
-	s2.mackeylen = mklen;
-	s2.crid = *crid;
-	if (ioctl(fd, CIOCGSESSION2, &s2))
-		return errno;
-	*crid = s2.crid;
-	*ses = s2.ses;
-	return 0;
-}
-
-/*
  * A MAC session (@mac, key @mkey of @mklen bytes) made with CIOCGSESSION2
  * on *@crid and freed at once; *@crid is set to the driver it got.
  * Returns 0 or CIOCGSESSION2's errno.
@@ -274,7 +249,7 @@ static int session2_make(int cipher, const unsigned char *key, int klen, int mac
 static int session2_once(int mac, const unsigned char *mkey, int mklen, int *crid)
 {
 	uint32_t ses;
-	int err = session2_make(0, NULL, 0, mac, mkey, mklen, crid, &ses);
+	int err = cdev_session2(fd, 0, NULL, 0, mac, mkey, mklen, crid, &ses);
 
 	if (!err)
 		ioctl(fd, CIOCFSESSION, &ses);
@@ -478,7 +453,7 @@ static int cbc_session_once(const unsigned char *key, int klen, unsigned char *o
 	uint32_t ses;
 	int err;
 
-	err = session2_make(CRYPTO_AES_CBC, key, klen, 0, NULL, 0, crid, &ses);
+	err = cdev_session2(fd, CRYPTO_AES_CBC, key, klen, 0, NULL, 0, crid, &ses);
 	if (err)
 		return err;
 	hex2bin(aes_pt, pt);

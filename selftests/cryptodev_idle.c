@@ -87,32 +87,29 @@ static int idle_read(int crid, struct idle *st)
 static int one_session(int crid, const unsigned char *key, int klen,
 		       const unsigned char *want)
 {
-	struct session2_op s;
 	unsigned char out[16], ivc[16];
-	int ok, freed, f = open("/dev/crypto", O_RDWR);
+	int ok, freed, err, f = open("/dev/crypto", O_RDWR);
+	uint32_t ses = 0;
 
-	memset(&s, 0, sizeof(s));
-	s.cipher = CRYPTO_AES_CBC;
-	s.key = (unsigned char *)key;
-	s.keylen = klen;
-	s.crid = crid;
-	if (f < 0 || ioctl(f, CIOCGSESSION2, &s)) {
-		ktap_print("open, CIOCGSESSION2: %s", strerror(errno));
+	err = f < 0 ? errno : cdev_session2(f, CRYPTO_AES_CBC, key, klen, 0, NULL, 0, &crid,
+					     &ses);
+	if (err) {
+		ktap_print("open, CIOCGSESSION2: %s", strerror(err));
 		if (f >= 0)
 			close(f);
 		return -1;
 	}
 	memcpy(ivc, iv, sizeof(ivc));
-	ok = !cdev_op(f, CIOCCRYPT, s.ses, COP_ENCRYPT, 0, pt, out, 16, NULL, ivc) &&
+	ok = !cdev_op(f, CIOCCRYPT, ses, COP_ENCRYPT, 0, pt, out, 16, NULL, ivc) &&
 	     !memcmp(out, want, 16);
-	freed = !ioctl(f, CIOCFSESSION, &s.ses);
+	freed = !ioctl(f, CIOCFSESSION, &ses);
 	freed = !close(f) && freed;
 	if (!freed || !ok) {
-		ktap_print("AES-%d-CBC on driver %d: %s", klen * 8, s.crid,
+		ktap_print("AES-%d-CBC on driver %d: %s", klen * 8, crid,
 			   ok ? "CIOCFSESSION or close failed" : "wrong answer");
 		return -1;
 	}
-	return s.crid;
+	return crid;
 }
 
 static double now(void)

@@ -85,27 +85,26 @@ static void note(int bad, int err, const char *what)
 
 static uint32_t aes_session(int fd)
 {
-	struct session2_op s;
+	int crid = CRYPTO_FLAG_HARDWARE | CRYPTO_FLAG_SOFTWARE, err;
+	uint32_t ses = 0;
 
-	memset(&s, 0, sizeof(s));
-	s.cipher = CRYPTO_AES_CBC;
-	s.key = (unsigned char *)key;
-	s.keylen = 16;
-	s.crid = CRYPTO_FLAG_HARDWARE | CRYPTO_FLAG_SOFTWARE;
-	if (ioctl(fd, CIOCGSESSION2, &s))
+	err = cdev_session2(fd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &crid, &ses);
+	if (err) {
+		errno = err;
 		return 0;
+	}
 	if (hw) {	/* it must start on the accelerator */
 		struct session_info_op si;
 
 		memset(&si, 0, sizeof(si));
-		si.ses = s.ses;
+		si.ses = ses;
 		if (ioctl(fd, CIOCGSESSINFO, &si) ||
 		    !(si.flags & SIOP_FLAG_KERNEL_DRIVER_ONLY)) {
 			errno = ENODEV;
 			return 0;
 		}
 	}
-	return s.ses;
+	return ses;
 }
 
 static void *worker(void *arg)

@@ -31,21 +31,53 @@ static inline int cdev_op(int fd, unsigned long req, uint32_t ses, int op, int f
 	return ioctl(fd, req, &c) ? errno : 0;
 }
 
+/*
+ * CIOCGSESSION or CIOCGSESSION2 (@cmd) for @cipher and/or @mac into @s, on
+ * @crid for CIOCGSESSION2 (a session_op is the first part of a
+ * session2_op: CIOCGSESSION reads and writes that part only). Returns 0
+ * or the errno.
+ */
+static inline int cdev_session_ioctl(int fd, unsigned long cmd, int cipher, const void *key,
+				     int klen, int mac, const void *mkey, int mklen, int crid,
+				     struct session2_op *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->cipher = cipher;
+	s->key = (unsigned char *)key;
+	s->keylen = klen;
+	s->mac = mac;
+	s->mackey = (unsigned char *)mkey;
+	s->mackeylen = mklen;
+	s->crid = crid;
+	return ioctl(fd, cmd, s) ? errno : 0;
+}
+
 /* CIOCGSESSION for @cipher and/or @mac; the id, or 0 with *@err set. */
 static inline uint32_t cdev_session(int fd, int cipher, const void *key, int klen, int mac,
 				    const void *mkey, int mklen, int *err)
 {
-	struct session_op s;
+	struct session2_op s;
 
-	memset(&s, 0, sizeof(s));
-	s.cipher = cipher;
-	s.key = (unsigned char *)key;
-	s.keylen = klen;
-	s.mac = mac;
-	s.mackey = (unsigned char *)mkey;
-	s.mackeylen = mklen;
-	*err = ioctl(fd, CIOCGSESSION, &s) ? errno : 0;
+	*err = cdev_session_ioctl(fd, CIOCGSESSION, cipher, key, klen, mac, mkey, mklen, 0, &s);
 	return *err ? 0 : s.ses;
+}
+
+/*
+ * CIOCGSESSION2 for @cipher and/or @mac on *@crid: *@crid is set to the
+ * driver the session got, *@ses to its id. Returns 0 or the errno.
+ */
+static inline int cdev_session2(int fd, int cipher, const void *key, int klen, int mac,
+				const void *mkey, int mklen, int *crid, uint32_t *ses)
+{
+	struct session2_op s;
+	int err = cdev_session_ioctl(fd, CIOCGSESSION2, cipher, key, klen, mac, mkey, mklen,
+				     *crid, &s);
+
+	if (err)
+		return err;
+	*crid = s.crid;
+	*ses = s.ses;
+	return 0;
 }
 
 #endif /* OPENCRYPTO_CRYPTODEV_UTIL_H */

@@ -302,6 +302,12 @@ static int cdev_park_keys_eq(struct cdev_session *cs, const struct session2_op *
 	return mac_eq & key_eq;
 }
 
+/* The cipher key bytes of @sop (a length given with no cipher is none). */
+static u32 cdev_cipher_keylen(const struct session2_op *sop)
+{
+	return sop->cipher ? sop->keylen : 0;
+}
+
 /* Does every algorithm of @cs still have a driver (a split session's parts too)? */
 static bool cdev_session_served(struct cdev_session *cs)
 {
@@ -331,7 +337,7 @@ static struct cdev_session *cdev_unpark(struct cdev_file *f,
 	cs = f->parked;
 	if (cs && cs->cipher == sop->cipher && cs->mac == sop->mac &&
 	    cs->compr == sop->compr && cs->crid == crid &&
-	    cs->keylen == (sop->cipher ? sop->keylen : 0) &&
+	    cs->keylen == cdev_cipher_keylen(sop) &&
 	    cs->mackeylen == sop->mackeylen)
 		WRITE_ONCE(f->parked, NULL);
 	else
@@ -443,7 +449,7 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 	atomic_inc(&cdev_stats.sessions);
 	cs->mackey = mackey;
 	cs->mackeylen = sop->mackeylen;
-	cs->keylen = cs->cipher ? sop->keylen : 0;	/* the cipher's key, if any */
+	cs->keylen = cdev_cipher_keylen(sop);
 	mackey = NULL;
 	memzero_explicit(key, sizeof(key));
 	return cdev_publish(f, cs, sop, ext);
