@@ -333,12 +333,13 @@ static int cdev_comp(struct cdev_session *cs, struct crypt_op *cop, bool async)
 	err = cdev_job_run(j);
 	if (err == -EINTR)
 		return err;
+	if (!err && (j->crp->crp_olen < 0 || j->crp->crp_olen > cop->dlen))
+		err = -ENOSPC;
+	/* 6.1's and 6.12's deflate cannot tell bad input from too little room */
+	if (err == -ENOSPC && cop->op == COP_DECRYPT)
+		err = -EINVAL;
 	if (err)
 		goto out;
-	if (j->crp->crp_olen < 0 || j->crp->crp_olen > cop->dlen) {
-		err = -ENOSPC;
-		goto out;
-	}
 	j->out.dst = cop->dst;
 	j->outlen = j->crp->crp_olen;
 	cop->dlen = j->crp->crp_olen;

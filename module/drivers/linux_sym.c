@@ -659,6 +659,42 @@ static OCF_COMPLETION(ocf_lx_complete_inplace)
 }
 
 /*
+ * What @err from @t's implementation means for flow control: -EAGAIN, it
+ * refused a request made without CRYPTO_TFM_REQ_MAY_BACKLOG (@first) for a
+ * full queue; -EINPROGRESS, it backlogged one made with it (-EBUSY, the
+ * callback comes); 0, @err is its answer. Only an asynchronous
+ * implementation queues: a synchronous one's -EBUSY or -ENOSPC is an
+ * answer (7.2's deflate says -ENOSPC for output that does not fit: taken
+ * for a full queue, the request would be tried again for ever), and so
+ * is a compressor's -ENOSPC.
+ */
+static int ocf_lx_busy(const struct ocf_lx_tfm *t, int err, bool first)
+{
+	struct crypto_tfm *tfm;
+
+	if (err != -EBUSY && (err != -ENOSPC || !first || t->kind == OCF_LX_COMP))
+		return 0;
+	switch (t->kind) {
+	case OCF_LX_SKCIPHER:
+		tfm = crypto_skcipher_tfm(t->sk);
+		break;
+	case OCF_LX_AEAD:
+	case OCF_LX_GMAC:
+		tfm = crypto_aead_tfm(t->ae);
+		break;
+	case OCF_LX_COMP:
+		tfm = crypto_acomp_tfm(t->ac);
+		break;
+	default:
+		tfm = crypto_ahash_tfm(t->ah);
+		break;
+	}
+	if (!(tfm->__crt_alg->cra_flags & CRYPTO_ALG_ASYNC))
+		return 0;
+	return first ? -EAGAIN : -EINPROGRESS;
+}
+
+/*
  * An AEAD descriptor runs in place on the request's buffer when its layout
  * is Linux's (ocf_lx_aead_direct()): one scatterlist over AAD, payload and
  * tag, src == dst, encryption writing the tag after the payload. Any other
@@ -732,7 +768,8 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	aead_request_set_callback(req, flags, ocf_lx_complete_inplace, rq);
 	err = crypto_aead_decrypt(req);
 	/* over already (not queued, backlogged or refused for a full queue) */
-	if (err && err != -EINPROGRESS && err != -EBUSY && err != -ENOSPC)
+	if (err && err != -EINPROGRESS &&
+	    !ocf_lx_busy(t, err, !(flags & CRYPTO_TFM_REQ_MAY_BACKLOG)))
 		ocf_lx_aead_wipe(rq);
 	return err;
 }
@@ -740,9 +777,10 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 /*
  * Compression (CRD_F_COMP) or decompression of [crd_skip, crd_skip + crd_len):
  * the output, at most what the buffer holds from crd_skip on, is written
- * at crd_skip and crp_olen is set to where it ends (ENOSPC when it does
- * not fit). The output goes to a bounce buffer first: it may be longer
- * than the input.
+ * at crd_skip and crp_olen is set to where it ends; output that does not
+ * fit is the implementation's error (7.2's deflate: ENOSPC; 6.1's and
+ * 6.12's: EINVAL). The output goes to a bounce buffer first: it may be
+ * longer than the input.
  */
 static int ocf_lx_start_comp(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 flags)
 {
@@ -866,11 +904,7 @@ static int ocf_lx_run(struct ocf_lx_req *rq, bool first)
 		else
 			err = crypto_ahash_digest(req);
 	}
-	if (err == -EBUSY && !first)
-		return -EINPROGRESS;	/* backlogged: the callback comes */
-	if (first && (err == -EBUSY || err == -ENOSPC))
-		return -EAGAIN;
-	return err;
+	return ocf_lx_busy(t, err, first) ?: err;
 }
 
 /* Does the key transform have the key of @crd? Under its lock. */
