@@ -97,7 +97,7 @@ static void ocf_lx_free_comp(struct ocf_lx_tfm *t)
 {
 	int i;
 
-	for (i = 0; i < OCF_LX_NCREQ; i++)
+	for (i = 0; i < OCF_LX_NCREQ && t->creq[i]; i++)	/* NULL from a failure */
 		acomp_request_free(t->creq[i]);
 	crypto_free_acomp(t->ac);
 }
@@ -232,7 +232,7 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			}
 			t->reqsize = 0;
 			ss->n++;
-			for (i = 0; i < OCF_LX_NCREQ; i++) {
+			for (i = 0; i < OCF_LX_NCREQ && !err; i++) {
 				t->creq[i] = acomp_request_alloc(t->ac);
 				if (!t->creq[i])
 					err = ENOMEM;
