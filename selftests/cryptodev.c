@@ -778,6 +778,81 @@ static int set_param(const char *name, const char *val)
 	return fclose(f) == 0 && ok ? 0 : -1;
 }
 
+/* What /dev/crypto counts against max_memory now, or -1. */
+static long cdev_memory(void)
+{
+	FILE *f = fopen("/sys/kernel/debug/cryptodev/stats", "r");
+	char line[64];
+	long m = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "memory %ld", &m) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return m;
+}
+
+/* Sessions of one file, each with its err, until one fails or @max are made. */
+static int make_sessions(int cfd, int cipher, int compr, uint32_t *ids, int max, int *err)
+{
+	unsigned char key[16] = { 0 };
+	struct session_op so;
+	int n;
+
+	for (n = 0, *err = 0; n < max; n++) {
+		memset(&so, 0, sizeof(so));
+		so.cipher = cipher;
+		so.compr = compr;
+		so.key = cipher ? key : NULL;
+		so.keylen = cipher ? sizeof(key) : 0;
+		if (ioctl(cfd, CIOCGSESSION, &so)) {
+			*err = errno;
+			break;
+		}
+		ids[n] = so.ses;
+	}
+	return n;
+}
+
+/*
+ * Sessions count against max_memory (4 KiB each, 1 MiB for compression):
+ * files of max_sessions sessions each cannot take the machine's memory.
+ */
+static void test_session_charge(void)
+{
+	int cfd = open("/dev/crypto", O_RDWR), n, n2, err, err2;
+	uint32_t ids[8];
+	char val[32];
+	long m0, m1;
+
+	usleep(50000);	/* sessions freed before are kept 10 ms at most */
+	m0 = cdev_memory();
+
+	snprintf(val, sizeof(val), "%ld", m0 + 3 * 4096 + 4000);
+	set_param("max_memory", val);
+	n = make_sessions(cfd, CRYPTO_AES_CBC, 0, ids, 8, &err);
+	ktap_result(m0 >= 0 && n == 3 && err == ENOMEM,
+		    "max_memory: room for 3 sessions of 4 KiB makes 3, then ENOMEM (%d, err %d)",
+		    n, err);
+	while (n > 0)
+		ioctl(cfd, CIOCFSESSION, &ids[--n]);
+	close(cfd);
+	cfd = open("/dev/crypto", O_RDWR);
+	snprintf(val, sizeof(val), "%ld", m0 + (1L << 20) + 4000);
+	set_param("max_memory", val);
+	n = make_sessions(cfd, 0, CRYPTO_DEFLATE_COMP, ids, 2, &err);
+	n2 = make_sessions(cfd, CRYPTO_AES_CBC, 0, ids + n, 1, &err2);
+	ktap_result(n == 1 && err == ENOMEM && n2 == 0 && err2 == ENOMEM,
+		    "max_memory: a DEFLATE session counts 1 MiB (%d then err %d; then %d, err %d)",
+		    n, err, n2, err2);
+	set_param("max_memory", "268435456");
+	close(cfd);
+	m1 = cdev_memory();
+	ktap_result(m1 == m0, "closing the file gives its sessions' memory back (%ld, was %ld)",
+		    m1, m0);
+}
+
 /* The limits and switches of Documentation/cryptodev.md, each with its errno. */
 static void test_limits(void)
 {
@@ -822,6 +897,7 @@ static void test_limits(void)
 	ktap_result(err == ENOMEM, "max_memory=4096: a 64 KiB copy is ENOMEM (err %d)", err);
 	set_param("max_memory", "268435456");
 	ioctl(fd, CIOCFSESSION, &ses);
+	test_session_charge();
 
 	set_param("allow_asym", "0");
 	memset(&k, 0, sizeof(k));
@@ -975,7 +1051,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(99);
+	ktap_plan(102);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

@@ -22,6 +22,7 @@
  * close.
  */
 #include <crypto/algapi.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -78,6 +79,19 @@ void cdev_session_exit(void)
 		kfree(xchg(per_cpu_ptr(&cdev_spare_session, cpu), NULL));
 }
 
+/*
+ * What a session is counted as against max_memory: the memory it makes the
+ * framework, its driver and the Linux transform hold is not /dev/crypto's
+ * to measure, so a session counts as CDEV_SESSION_COST, and a compression
+ * session as CDEV_COMP_SESSION_COST (on 6.1 and 6.12 each of the Linux
+ * driver's four deflate requests has zlib workspaces: 0.8-1.1 MiB a
+ * session measured; on 7.2, next to nothing).
+ * Sessions are the one thing a caller can make without a buffer: without
+ * this, files of 1024 sessions each could take the machine's memory.
+ */
+#define CDEV_SESSION_COST	SZ_4K
+#define CDEV_COMP_SESSION_COST	SZ_1M
+
 static void cdev_session_release(struct kref *ref)
 {
 	struct cdev_session *cs = container_of(ref, struct cdev_session, ref);
@@ -85,6 +99,7 @@ static void cdev_session_release(struct kref *ref)
 	if (cs->spare)
 		cdev_job_stash(cs->spare);	/* for the next session, wiped */
 	crypto_freesession(cs->ses);
+	cdev_mem_uncharge(cs->charge);
 	if (cs->hcap)
 		cdev_mem_uncharge(cs->hcap);
 	kvfree_sensitive(cs->hbuf, cs->hcap);
@@ -443,9 +458,17 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 			cs->maclen = cs->cp.maclen;
 		*link = &cri[1];
 	}
-	err = -crypto_newsession(&cs->ses, first, crid);
-	if (err)
+	cs->charge = cs->compr ? CDEV_COMP_SESSION_COST : CDEV_SESSION_COST;
+	err = cdev_mem_charge(cs->charge);
+	if (err) {
+		cs->charge = 0;
 		goto out;
+	}
+	err = -crypto_newsession(&cs->ses, first, crid);
+	if (err) {
+		cdev_mem_uncharge(cs->charge);
+		goto out;
+	}
 	atomic_inc(&cdev_stats.sessions);
 	cs->mackey = mackey;
 	cs->mackeylen = sop->mackeylen;
