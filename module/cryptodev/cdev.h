@@ -109,6 +109,7 @@ struct cdev_job {
 	int ndesc;			/* descriptors of crp */
 	u8 *buf;			/* the data, kvmalloc'ed */
 	size_t bufcap;			/* its size, charged to cdev_mem */
+	size_t bufused;			/* the most of it any request used */
 	u8 mac[AALG_MAX_RESULT_LEN];
 	u8 iv[EALG_MAX_BLOCK_LEN];	/* next IV for COP_FLAG_WRITE_IV */
 	struct crypt_op cop;		/* async: what CIOCASYNCFETCH returns */

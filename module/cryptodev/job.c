@@ -132,6 +132,7 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 	}
 init:
 	j->buflen = buflen;
+	j->bufused = max(j->bufused, buflen);
 	kref_get(&cs->ref);
 	j->cs = cs;
 	atomic_inc(&cdev_stats.jobs);
@@ -163,8 +164,9 @@ void cdev_job_destroy(struct cdev_job *j)
  */
 void cdev_job_stash(struct cdev_job *j)
 {
-	if (j->buflen)
-		memzero_explicit(j->buf, j->buflen);
+	if (j->bufused)
+		memzero_explicit(j->buf, j->bufused);
+	j->bufused = 0;
 	memzero_explicit(j->mac, sizeof(j->mac));
 	memzero_explicit(j->iv, sizeof(j->iv));
 	cdev_mem_uncharge(j->bufcap);
@@ -376,8 +378,9 @@ int cdev_job_run(struct cdev_job *j)
 			continue;
 		}
 		if (err == ENOBUFS && ++j->tries < 16) {
+			/* the request is over: the job is still the caller's */
 			if (schedule_timeout_killable(msecs_to_jiffies(1)))
-				return -EINTR;
+				return -ENOBUFS;
 			continue;
 		}
 		return -err;
