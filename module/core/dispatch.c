@@ -232,6 +232,16 @@ static int ocf_invoke(struct cryptop *crp, int hint)
 		crp->crp_state &= ~OCF_CRP_INDRIVER;
 		ocf_inflight_dec(bs, drv);
 		spin_lock_irqsave(&q->lock, flags);
+		/*
+		 * Moved or died while in process(): the migration's flush of
+		 * this queue may be over (it takes q->lock after marking the
+		 * session), so the request would wait on it for ever.
+		 */
+		if (ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
+			spin_unlock_irqrestore(&q->lock, flags);
+			ocf_bounce(crp);
+			return OCF_TAKEN;
+		}
 		list_add(&crp->crp_next, &q->list);
 		q->len++;
 		if (gen == q->unblock_gen) {
@@ -324,11 +334,13 @@ static void ocf_sym_queue_run(struct ocf_queue *q)
 		if (r == OCF_BOUNCE) {
 			struct crypto_session *bs = crp->crp_run;
 
+			/* under q->lock: a migration marks, then flushes under it */
+			spin_lock_irqsave(&q->lock, flags);
 			if (ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
+				spin_unlock_irqrestore(&q->lock, flags);
 				ocf_bounce(crp);
 			} else {
 				/* driver dying, sessions not moved yet: keep it */
-				spin_lock_irqsave(&q->lock, flags);
 				list_add(&crp->crp_next, &q->list);
 				q->len++;
 				break;

@@ -300,6 +300,9 @@ static void ocf_driver_retire(struct ocf_driver *drv)
 	for (i = 0; i < OCF_NQUEUES; i++)
 		if (cancel_work_sync(&drv->q[i].work))
 			ocf_driver_put(drv);	/* the pending work's reference */
+	/* what a flow-controlled retry queued after the first flushes */
+	ocf_queue_flush_sym(drv);
+	ocf_kqueue_reroute(drv);
 	RCU_INIT_POINTER(ocf_drvtab[drv->id], NULL);
 	clear_bit(drv->id, ocf_drvids);	/* free for another, in its turn */
 	pr_debug("driver %u (%s) unregistered\n", drv->id, drv->name);
@@ -624,4 +627,5 @@ void ocf_visit_drivers(void *arg, ocf_driver_fn fn)
 void ocf_drivers_shutdown(void)
 {
 	WARN_ON(!bitmap_empty(ocf_drvids, OCF_MAX_DRIVERS));
+	rcu_barrier();	/* ocf_driver_free_rcu() is this module's code */
 }

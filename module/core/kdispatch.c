@@ -95,6 +95,7 @@ static int ocf_kinvoke(struct cryptkop *krp, int hint)
 	struct ocf_queue *q = &drv->q[1];
 	unsigned long flags;
 	unsigned int gen;
+	bool dying;
 	int rc;
 
 	atomic_inc(&drv->inflight);
@@ -107,19 +108,28 @@ static int ocf_kinvoke(struct cryptkop *krp, int hint)
 	gen = READ_ONCE(q->unblock_gen);
 	rc = drv->dev->methods->kprocess(drv->dev, krp, hint);
 	if (rc == ERESTART || rc == -ERESTART) {
-		if (atomic_dec_and_test(&drv->inflight))
-			wake_up_all(&drv->drain_wq);
+		/*
+		 * Queued under q->lock unless dying: unregistration marks the
+		 * driver dead, then moves what is queued, under q->lock.
+		 */
 		spin_lock_irqsave(&q->lock, flags);
-		list_add(&krp->krp_next, &q->list);
-		q->len++;
-		if (gen == q->unblock_gen) {
-			q->blocked = true;
-			atomic64_inc(&drv->blocks);
-			gen = 0;
-		} else {
-			gen = !drv->dead;
+		dying = drv->dead;
+		if (!dying) {
+			list_add(&krp->krp_next, &q->list);
+			q->len++;
+			if (gen == q->unblock_gen) {
+				q->blocked = true;
+				atomic64_inc(&drv->blocks);
+				gen = 0;
+			} else {
+				gen = 1;
+			}
 		}
 		spin_unlock_irqrestore(&q->lock, flags);
+		if (atomic_dec_and_test(&drv->inflight))
+			wake_up_all(&drv->drain_wq);
+		if (dying)
+			return 1;
 		if (gen)
 			ocf_queue_kick(q);
 		return 0;

@@ -720,9 +720,11 @@ static bool ocf_session_uses(struct crypto_session *s, int alg)
 }
 
 /*
- * Install @to as the replacement of @s (or mark @s dead when @to is NULL).
- * Called under ocf_session_mutex. Returns false if @s is going away, in
- * which case @to is not installed.
+ * Install @to as the replacement of @s, or mark @s dead when there is none
+ * or @s is not a consumer's: a calibration session, or one that
+ * crypto_newsession() has not given its lineage yet (its consumer's first
+ * request gets ENXIO). Called under ocf_session_mutex. Returns whether @to
+ * was installed: if not, the caller frees it (@s may be going away, too).
  */
 static bool ocf_session_replace(struct crypto_session *s, struct crypto_session *to)
 {
@@ -731,11 +733,9 @@ static bool ocf_session_replace(struct crypto_session *s, struct crypto_session 
 
 	if (s->closing || (parent && parent->closing))
 		return false;
-	if (!parent && !s->lin)		/* a calibration session: let it fail */
-		to = NULL;
-	if (!to) {
+	if (!to || (!parent && !s->lin)) {
 		WRITE_ONCE(s->dead_err, ENXIO);
-		return true;
+		return false;
 	}
 	to->crid = s->crid;
 	if (parent) {
