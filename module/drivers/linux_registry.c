@@ -285,6 +285,17 @@ static u32 ocf_lx_partial(int alg, const struct ocf_lx_found *f)
 	       CRYPTO_ALG_F_MAC_PARTIAL : 0;
 }
 
+/* Drop what ocf_lx_scan() found, with the module references it took. */
+static void ocf_lx_found_free(struct ocf_lx_found *found, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (found[i].alg && found[i].mod)
+			module_put(found[i].mod);
+	kvfree(found);
+}
+
 /*
  * Scan the crypto API and bring the drivers up to date: new providers
  * become drivers, known ones register algorithms they gained.
@@ -302,7 +313,7 @@ static int ocf_lx_rescan(void)
 		return -ENOMEM;
 	best = kcalloc(OCF_LX_NSLOTS, sizeof(*best), GFP_KERNEL);
 	if (!best) {
-		kvfree(found);
+		ocf_lx_found_free(found, n);
 		return -ENOMEM;
 	}
 
@@ -359,11 +370,8 @@ static int ocf_lx_rescan(void)
 	}
 	mutex_unlock(&ocf_lx_mutex);
 
-	for (i = 0; i < n; i++)
-		if (found[i].alg && found[i].mod)
-			module_put(found[i].mod);
 	kfree(best);
-	kvfree(found);
+	ocf_lx_found_free(found, n);
 	return 0;
 }
 

@@ -506,9 +506,10 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 
 	ocf_lx_req_put(rq);
 	atomic_dec(&d->inflight);
+	/* before crypto_done(): the last one lets a withdrawal free @d */
+	ocf_lx_unblock(d);
 	crp->crp_etype = err < 0 ? -err : err;
 	crypto_done(crp);
-	ocf_lx_unblock(d);
 }
 
 static int ocf_lx_start(struct ocf_lx_req *rq, bool first);
