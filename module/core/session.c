@@ -878,6 +878,28 @@ static struct crypto_session *ocf_session_serving(crypto_session_t cses, int alg
 	return p;
 }
 
+/*
+ * ocf_session_serving(), for a look at the session now: one that moved
+ * meanwhile is taken again. A moved split part is not followed through
+ * moved_to, which holds no reference: after a second migration the part
+ * it names may be gone.
+ */
+static struct crypto_session *ocf_session_serving_now(crypto_session_t cses, int alg,
+						      int nth, int *err)
+{
+	struct crypto_session *bs;
+	int tries;
+
+	for (tries = 0; tries < 4; tries++) {
+		bs = ocf_session_serving(cses, alg, nth, err);
+		if (!bs || !ocf_moved_to(bs))
+			return bs;
+		ocf_session_put(bs);
+	}
+	*err = EAGAIN;
+	return NULL;
+}
+
 /**
  * crypto_session_driver() - the driver serving one algorithm of a session
  * @cses: session handle (migrations are followed)
@@ -889,15 +911,14 @@ static struct crypto_session *ocf_session_serving(crypto_session_t cses, int alg
  */
 int crypto_session_driver(crypto_session_t cses, int alg, int nth)
 {
-	struct crypto_session *bs, *h;
+	struct crypto_session *bs;
 	int err, id = -1;
 
-	bs = ocf_session_serving(cses, alg, nth, &err);
+	bs = ocf_session_serving_now(cses, alg, nth, &err);
 	if (!bs)
 		return -1;
-	h = ocf_session_head(bs);
-	if (h->drv && !h->dead_err)
-		id = h->drv->id;
+	if (bs->drv && !READ_ONCE(bs->dead_err))
+		id = bs->drv->id;
 	ocf_session_put(bs);
 	return id;
 }
@@ -917,16 +938,15 @@ EXPORT_SYMBOL_OCF(crypto_session_driver);
  */
 bool crypto_session_mac_partial(crypto_session_t cses, int alg)
 {
-	struct crypto_session *bs, *h;
+	struct crypto_session *bs;
 	bool yes = false;
 	int err;
 
-	bs = ocf_session_serving(cses, alg, 0, &err);
+	bs = ocf_session_serving_now(cses, alg, 0, &err);
 	if (!bs)
 		return false;
-	h = ocf_session_head(bs);
-	if (h->drv && !h->dead_err && !h->nparts)
-		yes = ocf_mac_partial(h, alg);
+	if (bs->drv && !READ_ONCE(bs->dead_err) && !bs->nparts)
+		yes = ocf_mac_partial(bs, alg);
 	ocf_session_put(bs);
 	return yes;
 }
