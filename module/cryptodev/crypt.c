@@ -216,7 +216,9 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 		if ((cop->flags & COP_FLAG_UPDATE) && (cop->flags & COP_FLAG_FINAL))
 			return -EINVAL;
 	}
-	mutex_lock(&cs->lock);
+	/* the holder may wait on user memory (userfaultfd, FUSE): killable */
+	if (mutex_lock_killable(&cs->lock))
+		return -EINTR;
 	if (cop->flags & COP_FLAG_RESET)
 		cdev_hash_reset(cs);
 	if (!(cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL)))

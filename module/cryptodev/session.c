@@ -576,7 +576,10 @@ int cdev_sessinfo(struct cdev_file *f, struct session_info_op *sip)
 	memset(&sip->hash_info, 0, sizeof(sip->hash_info));
 	sip->alignmask = 0;
 	sip->flags = 0;
-	mutex_lock(&cs->lock);
+	if (mutex_lock_killable(&cs->lock)) {	/* see cdev_hash() */
+		cdev_session_put(cs);
+		return -EINTR;
+	}
 	if (cs->cipher || cs->compr)
 		err = cdev_describe(cs, cs->cipher ? cs->cipher : cs->compr,
 				    &sip->cipher_info, &sip->flags, &sip->alignmask);
@@ -614,7 +617,9 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 	    crypto_memneq(src->mackey, dst->mackey, src->mackeylen))
 		goto out;
 	/* a snapshot of the source, then installed: never both locks */
-	mutex_lock(&src->lock);
+	err = -EINTR;
+	if (mutex_lock_killable(&src->lock))	/* see cdev_hash() */
+		goto out;
 	len = src->hlen;
 	active = src->hactive;
 	err = src->hstream ? -E2BIG : 0;	/* its start is in the driver only */
@@ -633,7 +638,13 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 		err = err ? err : -ENOMEM;
 		goto out;
 	}
-	mutex_lock(&dst->lock);
+	if (mutex_lock_killable(&dst->lock)) {
+		if (buf)
+			cdev_mem_uncharge(len);
+		kvfree_sensitive(buf, len);
+		err = -EINTR;
+		goto out;
+	}
 	if (dst->hcap)
 		cdev_mem_uncharge(dst->hcap);
 	kvfree_sensitive(dst->hbuf, dst->hcap);
