@@ -166,7 +166,8 @@ void cdev_job_free(struct cdev_job *j);
 void cdev_job_destroy(struct cdev_job *j);
 void cdev_job_stash(struct cdev_job *j);
 void cdev_job_exit(void);
-int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write);
+int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write,
+		 bool longterm);
 int cdev_job_fill_pinned(struct cdev_job *j, const u8 __user *src);
 int cdev_job_run(struct cdev_job *j);
 int cdev_job_submit(struct cdev_job *j);

@@ -244,13 +244,19 @@ static int cdev_hash(struct cdev_file *f, struct cdev_session *cs,
 	}
 	stream = cs->hstream;
 	zc = !cs->hlen && cdev_use_zc(cop, len);
+again:
 	j = cdev_job_alloc(cs, 1, zc ? 0 : max_t(size_t, len, 1));
 	if (IS_ERR(j)) {
 		mutex_unlock(&cs->lock);
 		return PTR_ERR(j);
 	}
 	if (zc) {
-		err = cdev_job_pin(j, cop->src, len, false);
+		err = cdev_job_pin(j, cop->src, len, false, async);
+		if (err == -EFAULT && async) {	/* not pinnable long-term: copied */
+			cdev_job_free(j);
+			zc = false;
+			goto again;
+		}
 	} else {
 		err = 0;
 		if (cs->hlen)
@@ -406,6 +412,7 @@ int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
 		goto out_put;
 
 	zc = cdev_use_zc(cop, cop->len);
+again:
 	j = cdev_job_alloc(cs, cs->mac ? 2 : 1, zc ? 0 : cop->len);
 	if (IS_ERR(j)) {
 		err = PTR_ERR(j);
@@ -413,7 +420,12 @@ int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
 	}
 	if (zc) {
 		/* in place on the user's pages; out of place: one copy */
-		err = cdev_job_pin(j, cop->dst, cop->len, true);
+		err = cdev_job_pin(j, cop->dst, cop->len, true, async);
+		if (err == -EFAULT && async) {	/* not pinnable long-term: copied */
+			cdev_job_free(j);
+			zc = false;
+			goto again;
+		}
 		if (!err && cop->src != cop->dst)
 			err = cdev_job_fill_pinned(j, cop->src);
 		if (err)

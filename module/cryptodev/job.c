@@ -231,11 +231,17 @@ void cdev_job_free(struct cdev_job *j)
  * @uaddr: the user's data
  * @len: its length
  * @write: the request writes it
+ * @longterm: an asynchronous request: its pages stay pinned until the
+ *	caller fetches it, so they are pinned as long-term pins are
+ *	(FOLL_LONGTERM: moved out of movable and CMA memory first; a file's
+ *	shared pages written through it are refused, -EFAULT)
  *
  * Context: process; sleeps.
- * Return: 0, -EFAULT (not mapped, or not writable when @write), -ENOMEM.
+ * Return: 0, -EFAULT (not mapped, or not writable when @write, or not
+ * pinnable long-term), -ENOMEM.
  */
-int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write)
+int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write,
+		 bool longterm)
 {
 	unsigned long start = (unsigned long)uaddr;
 	unsigned int off = offset_in_page(start), i;
@@ -253,8 +259,8 @@ int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write)
 		cdev_mem_uncharge((size_t)n << PAGE_SHIFT);
 		return -ENOMEM;
 	}
-	got = pin_user_pages_fast(start & PAGE_MASK, n, write ? FOLL_WRITE : 0,
-				  j->pages);
+	got = pin_user_pages_fast(start & PAGE_MASK, n, (write ? FOLL_WRITE : 0) |
+				  (longterm ? FOLL_LONGTERM : 0), j->pages);
 	if (got != n) {
 		if (got > 0)
 			unpin_user_pages(j->pages, got);
