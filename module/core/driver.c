@@ -289,6 +289,14 @@ int crypto_kregister(u32 driverid, int kalg, u32 flags)
 }
 EXPORT_SYMBOL_OCF(crypto_kregister);
 
+/*
+ * One withdrawal at a time: a migration takes other drivers' methods_rwsem
+ * for reading (the replacement's newsession, a calibration), so two
+ * withdrawals at once, each holding its own for writing, could wait for
+ * each other for ever.
+ */
+static DEFINE_MUTEX(ocf_withdraw_mutex);
+
 /* Take @drv out of service; the caller holds methods_rwsem for writing. */
 static void ocf_driver_retire(struct ocf_driver *drv)
 {
@@ -328,11 +336,13 @@ int crypto_unregister_all(u32 driverid)
 
 	if (!drv)
 		return EINVAL;
+	mutex_lock(&ocf_withdraw_mutex);
 	down_write(&drv->methods_rwsem);
 	spin_lock(&drv->lock);
 	if (drv->dead) {
 		spin_unlock(&drv->lock);
 		up_write(&drv->methods_rwsem);
+		mutex_unlock(&ocf_withdraw_mutex);
 		ocf_driver_put(drv);
 		return EINVAL;
 	}
@@ -344,6 +354,7 @@ int crypto_unregister_all(u32 driverid)
 	smp_mb();	/* dead before in-flight counts: pairs with ocf_invoke() */
 	ocf_driver_retire(drv);
 	up_write(&drv->methods_rwsem);
+	mutex_unlock(&ocf_withdraw_mutex);
 	ocf_driver_put(drv);		/* the table's reference */
 	ocf_driver_put(drv);		/* ours */
 	return 0;
@@ -373,11 +384,13 @@ int crypto_unregister(u32 driverid, int alg)
 	drv = ocf_driver_get(driverid);
 	if (!drv)
 		return EINVAL;
+	mutex_lock(&ocf_withdraw_mutex);
 	down_write(&drv->methods_rwsem);
 	spin_lock(&drv->lock);
 	if (drv->dead || !test_bit(alg, drv->algs)) {
 		spin_unlock(&drv->lock);
 		up_write(&drv->methods_rwsem);
+		mutex_unlock(&ocf_withdraw_mutex);
 		ocf_driver_put(drv);
 		return EINVAL;
 	}
@@ -397,6 +410,7 @@ int crypto_unregister(u32 driverid, int alg)
 		ocf_migrate_driver(drv, alg);
 		up_write(&drv->methods_rwsem);
 	}
+	mutex_unlock(&ocf_withdraw_mutex);
 	ocf_driver_put(drv);
 	return 0;
 }
