@@ -215,7 +215,9 @@ EXPORT_SYMBOL_OCF(crypto_desc_iv);
  * @klen_bits: set to its length in bits
  *
  * CRD_F_KEY_EXPLICIT: crd_key/crd_klen; otherwise the session's key for
- * crd_alg.
+ * crd_alg. A driver's session has each algorithm once (a chain with one
+ * twice is split over sessions of its runs of distinct algorithms, each
+ * given the stage of the request it serves), so the first is the one.
  *
  * Context: any.
  * Return: 0, or EINVAL.

@@ -520,6 +520,7 @@ EXPORT_SYMBOL_OCF(crypto_done);
 
 static int ocf_check_buffer(const struct cryptop *crp)
 {
+	struct scatterlist *sg;
 	u64 total = 0;
 	unsigned int i;
 
@@ -529,7 +530,10 @@ static int ocf_check_buffer(const struct cryptop *crp)
 	case 0:
 		return crp->crp_ilen && !crp->crp_buf ? EINVAL : 0;
 	case CRYPTO_F_IMBUF:
-		return crp->crp_sg ? 0 : EINVAL;
+		/* as long as crp_ilen: drivers walk it without looking */
+		for (sg = crp->crp_sg; sg && total < crp->crp_ilen; sg = sg_next(sg))
+			total += sg->length;
+		return !crp->crp_sg || total < crp->crp_ilen ? EINVAL : 0;
 	case CRYPTO_F_IOV:
 		if (!crp->crp_uio || (crp->crp_uio->uio_nr && !crp->crp_uio->uio_bvec))
 			return EINVAL;

@@ -162,6 +162,41 @@ static int t_dispatch_einval_callback(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/* A scatterlist or page-segment buffer shorter than crp_ilen: EINVAL, untouched. */
+static int t_dispatch_buffer_short(void)
+{
+	static const enum ocft_bufkind kinds[] = { OCFT_BUF_SG, OCFT_BUF_IOV };
+	int np0 = atomic_read(&ocft_sync->nprocess);
+	u8 keys[2][32], iv[16] = { };
+	struct ocft_req *r;
+	crypto_session_t s;
+	bool ok = true;
+	unsigned int i;
+
+	if (!CHECK_EQ(ocft_std_session(ocft_sync, &s, keys, 0), 0))
+		return OCFT_FAIL;
+	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
+		r = ocft_req_new(128, kinds[i], GFP_KERNEL);
+		if (!CHECK(r))
+			break;
+		ocft_std_desc(r, s, iv);
+		r->crp.crp_ilen = 256;		/* the buffer holds 128 */
+		r->crd[0].crd_skip = 128;	/* in crp_ilen, past the buffer */
+		r->crd[0].crd_len = 64;
+		r->idx = i;
+		if (ocft_submit_wait(r, &ok) != EINVAL)
+			ocft_diag("buffer kind %d: crp_etype %d, expected EINVAL",
+				  kinds[i], r->cb_etype);
+		CHECK_EQ(r->cb_etype, EINVAL);
+		if (r->leaked)
+			return OCFT_FAIL;
+		ocft_req_free(r);
+	}
+	CHECK_EQ(atomic_read(&ocft_sync->nprocess) - np0, 0);
+	CHECK_EQ(crypto_freesession(s), 0);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 static int t_dispatch_completion(void)
 {
 	struct ocft_drv *ds[] = { ocft_sync, ocft_hw };
@@ -1371,6 +1406,7 @@ out:
 const struct ocft_case ocft_cases_req[] = {
 	{ "dispatch_einval_returned", t_dispatch_einval_returned },
 	{ "dispatch_einval_in_callback", t_dispatch_einval_callback },
+	{ "dispatch_buffer_shorter_than_ilen", t_dispatch_buffer_short },
 	{ "dispatch_completion_done_once", t_dispatch_completion },
 	{ "buffer_kinds_flat_sg_iov", t_buffer_kinds },
 	{ "iv_rules", t_iv_rules },
