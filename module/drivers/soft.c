@@ -191,6 +191,7 @@ static int ocf_soft_mac(struct cryptop *crp, const struct cryptodesc *crd,
 	if (!err)
 		err = crypto_mac_result(crp, crd, mac, maclen);
 	memzero_explicit(mac, sizeof(mac));
+	memzero_explicit(buf, min_t(unsigned int, sizeof(buf), crd->crd_len));
 	return err;
 }
 
@@ -222,8 +223,14 @@ static int ocf_soft_process(struct crypto_device *dev, struct cryptop *crp, int 
 			tfm = ss ? *ocf_soft_kpdk_tfm(ss, crd->crd_alg) : NULL;
 			err = tfm ? ocf_kpdk(crp, crd, tfm, key, klen / 8) : EINVAL;
 			break;
-		default:
+		case CRYPTO_NULL_HMAC:
+		case CRYPTO_BLAKE2S:
+		case CRYPTO_BLAKE2B:
+		case CRYPTO_POLY1305:
 			err = ocf_soft_mac(crp, crd, key, klen / 8);
+			break;
+		default:	/* not registered: the framework sends none */
+			err = EINVAL;
 			break;
 		}
 	}
