@@ -909,6 +909,10 @@ static void test_limits(void)
 		if (s[i])
 			ioctl(fd, CIOCFSESSION, &s[i]);
 	set_param("max_sessions", "1024");
+	err = set_param("max_request", "1073741825");
+	ktap_result(err && !set_param("max_request", "1073741824") &&
+		    !set_param("max_request", "16777216"),
+		    "max_request: at most 1 GiB (the framework's lengths are ints)");
 
 	set_param("async_depth", "2");
 	ses = newses(CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
@@ -1085,7 +1089,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(104);
+	ktap_plan(105);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

@@ -14,13 +14,35 @@
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/poll.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 
 #include "cdev.h"
 
 unsigned int cdev_max_request = 16 << 20;
-module_param_named(max_request, cdev_max_request, uint, 0644);
-MODULE_PARM_DESC(max_request, "Largest request, bytes of data (E2BIG above; default 16 MiB)");
+
+/* The framework's lengths are ints: a request, its tag and padding fit well below. */
+#define CDEV_MAX_REQUEST_LIMIT	SZ_1G
+
+static int cdev_set_max_request(const char *val, const struct kernel_param *kp)
+{
+	unsigned int v;
+	int err = kstrtouint(val, 0, &v);
+
+	if (err)
+		return err;
+	if (v > CDEV_MAX_REQUEST_LIMIT)
+		return -EINVAL;
+	*(unsigned int *)kp->arg = v;
+	return 0;
+}
+
+static const struct kernel_param_ops cdev_max_request_ops = {
+	.set = cdev_set_max_request,
+	.get = param_get_uint,
+};
+module_param_cb(max_request, &cdev_max_request_ops, &cdev_max_request, 0644);
+MODULE_PARM_DESC(max_request, "Largest request, bytes of data (E2BIG above; default 16 MiB, at most 1 GiB)");
 
 unsigned int cdev_max_sessions = 1024;
 module_param_named(max_sessions, cdev_max_sessions, uint, 0644);
