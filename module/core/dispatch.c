@@ -250,9 +250,13 @@ static int ocf_invoke(struct cryptop *crp, int hint)
 			spin_unlock_irqrestore(&q->lock, flags);
 			return OCF_BLOCKED;
 		}
-		/* crypto_unblock() ran while process() was deciding */
-		spin_unlock_irqrestore(&q->lock, flags);
+		/*
+		 * crypto_unblock() ran while process() was deciding. Kicked
+		 * under q->lock: once it is dropped, a flush may take the
+		 * request and its references away, and the driver with them.
+		 */
 		ocf_queue_kick(q);
+		spin_unlock_irqrestore(&q->lock, flags);
 		return OCF_BLOCKED;
 	}
 	if (rc) {

@@ -110,8 +110,11 @@ static int ocf_kinvoke(struct cryptkop *krp, int hint)
 	if (rc == ERESTART || rc == -ERESTART) {
 		/*
 		 * Queued under q->lock unless dying: unregistration marks the
-		 * driver dead, then moves what is queued, under q->lock.
+		 * driver dead, then moves what is queued, under q->lock. Once
+		 * queued, the request's reference to @drv may go with it (a
+		 * reroute): ours keeps @drv until we are done with it.
 		 */
+		kref_get(&drv->ref);
 		spin_lock_irqsave(&q->lock, flags);
 		dying = drv->dead;
 		if (!dying) {
@@ -128,11 +131,10 @@ static int ocf_kinvoke(struct cryptkop *krp, int hint)
 		spin_unlock_irqrestore(&q->lock, flags);
 		if (atomic_dec_and_test(&drv->inflight))
 			wake_up_all(&drv->drain_wq);
-		if (dying)
-			return 1;
-		if (gen)
+		if (!dying && gen)
 			ocf_queue_kick(q);
-		return 0;
+		ocf_driver_put(drv);
+		return dying;
 	}
 	if (rc) {
 		krp->krp_status = rc < 0 ? -rc : rc;
