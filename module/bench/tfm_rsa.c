@@ -74,7 +74,7 @@ static int bench_rsa_key(struct crypto_akcipher *tfm)
 	bench_modexp_le(e.crp_p, bench_exp_byte);
 	der = ocf_lx_rsa_pubkey_der(&n, &e, &len);
 	err = der ? crypto_akcipher_set_pub_key(tfm, der, len) : -ENOMEM;
-	kfree(der);
+	kfree_sensitive(der);
 	kfree(num);
 	return err;
 }

@@ -193,7 +193,8 @@ static u8 *ocf_lx_rsa_pubkey(struct ocf_lx_num n, struct ocf_lx_num e, unsigned 
  * consumers that drive the transform themselves (opencrypto_bench).
  *
  * Context: process (allocates with GFP_KERNEL).
- * Return: the encoding in a new buffer, to kfree(); NULL when out of memory.
+ * Return: the encoding in a new buffer, to kfree_sensitive() (@e may be a
+ * private exponent); NULL when out of memory.
  */
 u8 *ocf_lx_rsa_pubkey_der(const struct crparam *n, const struct crparam *e,
 			  unsigned int *len)
@@ -291,7 +292,7 @@ static int ocf_lx_modexp(const char *impl, struct cryptkop *krp)
 		ocf_lx_num_out(out, res, rlen);
 out:
 	akcipher_request_free(req);
-	kfree(der);
+	kfree_sensitive(der);	/* holds the exponent: often a private one */
 	kfree_sensitive(in);
 	crypto_free_akcipher(tfm);
 	return err ? ocf_lx_kerr(err) : 0;
