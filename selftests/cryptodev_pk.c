@@ -11,8 +11,10 @@
  */
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <openssl/bn.h>
@@ -296,6 +298,98 @@ static void test_dsa(void)
 	ktap_result(bad, "DSA_VERIFY: a changed r or digest is status EBADMSG");
 }
 
+/* g of 0 or 1 (mod p) cannot sign: status EINVAL, not a signature tried for ever. */
+static void test_dsa_bad_g(void)
+{
+	DSA *dsa = DSA_new();
+	const BIGNUM *p, *q, *g, *priv;
+	struct par ps[7];
+	int st0 = -1, st1 = -1, err0, err1;
+
+	DSA_generate_parameters_ex(dsa, 1024, NULL, 0, NULL, NULL, NULL);
+	DSA_generate_key(dsa);
+	DSA_get0_pqg(dsa, &p, &q, &g);
+	DSA_get0_key(dsa, NULL, &priv);
+	memset(ps, 0, sizeof(ps));
+	ps[0].b[0] = 0x5a;
+	ps[0].bits = 8;
+	to_par(&ps[1], p, 0);
+	to_par(&ps[2], q, 0);
+	to_par(&ps[4], priv, 0);
+	ps[5].bits = ps[6].bits = BN_num_bits(q);
+	to_par(&ps[3], p, 0);			/* g = p: 0 mod p */
+	err0 = kop(CRK_DSA_SIGN, ps, 5, 2, &st0);
+	memset(ps[3].b, 0, sizeof(ps[3].b));
+	ps[3].b[0] = 1;				/* g = 1 */
+	ps[3].bits = 1;
+	err1 = kop(CRK_DSA_SIGN, ps, 5, 2, &st1);
+	ktap_result(!err0 && st0 == EINVAL && !err1 && st1 == EINVAL,
+		    "DSA_SIGN with g = 0 or 1 mod p: status EINVAL (%d %d, %d %d)",
+		    err0, st0, err1, st1);
+	DSA_free(dsa);
+}
+
+/* kops and kerrors of opencrypto_pk0 (debugfs); 0 when read. */
+static int pk_counts(unsigned long long *kops, unsigned long long *kerr)
+{
+	FILE *f = fopen("/sys/kernel/debug/opencrypto/drivers", "r");
+	unsigned long long ops, errs;
+	char line[512], name[64];
+	int found = 0;
+
+	while (f && !found && fgets(line, sizeof(line), f))
+		found = sscanf(line, "%*d %63s %*s %*s %*s %*d %llu %llu %llu %llu",
+			       name, &ops, &errs, kops, kerr) == 5 &&
+			!strcmp(name, "opencrypto_pk0");
+	if (f)
+		fclose(f);
+	return found ? 0 : -1;
+}
+
+/*
+ * A caller killed in a long CIOCKEY: the driver stops (ECANCELED, counted
+ * as an error) instead of finishing seconds of work nobody reads. An
+ * 8192-bit modulus with a 16384-bit exponent takes seconds in the guest;
+ * the caller is killed after 300 ms.
+ */
+static void test_cancel(void)
+{
+	unsigned long long ops0, err0, ops1 = 0, err1 = 0;
+	struct par ps[4];
+	int st, i, ok;
+	pid_t pid;
+
+	memset(ps, 0, sizeof(ps));
+	memset(ps[0].b, 0xa5, 1024);		/* base, 8192 bits */
+	ps[0].b[1023] = 0x25;
+	ps[0].bits = 8192;
+	memset(ps[1].b, 0xff, 2048);		/* exponent, 16384 bits */
+	ps[1].bits = 16384;
+	memset(ps[2].b, 0xff, 1024);		/* modulus 2^8192 - 1: odd */
+	ps[2].bits = 8192;
+	ps[3].bits = 8192;
+	ok = !pk_counts(&ops0, &err0);
+	pid = ok ? fork() : -1;
+	if (pid == 0) {
+		kop(CRK_MOD_EXP, ps, 3, 1, &st);
+		_exit(0);
+	}
+	usleep(300000);
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	for (i = 0; ok && i < 600; i++) {	/* until the driver is done with it */
+		ok = !pk_counts(&ops1, &err1);
+		if (ops1 > ops0)
+			break;
+		usleep(100000);
+	}
+	ktap_result(ok && pid > 0 && ops1 == ops0 + 1 && err1 == err0 + 1,
+		    "a caller killed in a long MOD_EXP: the driver stops, the request ends in error (ops +%llu, errors +%llu)",
+		    ops1 - ops0, err1 - err0);
+}
+
 static void test_dh(void)
 {
 	static const int sizes[] = { 1024, 2048, 4096 };
@@ -346,7 +440,7 @@ int main(void)
 	struct crypt_find_op f;
 	__u32 feat = 0;
 
-	ktap_plan(21);
+	ktap_plan(24);
 	ctx = BN_CTX_new();
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto"))
@@ -363,7 +457,25 @@ int main(void)
 	test_mod_exp_errors();
 	test_crt();
 	test_dsa();
+	test_dsa_bad_g();
 	test_dh();
+	test_cancel();
+	{
+		struct par ps[4];
+		int saved = crid, st = -1, err;
+
+		memset(ps, 0, sizeof(ps));
+		ps[0].b[0] = 3;
+		ps[0].bits = ps[1].bits = ps[2].bits = ps[3].bits = 8;
+		ps[1].b[0] = 3;
+		ps[2].b[0] = 7;
+		crid = 0;		/* driver 0: the framework's own, no keying */
+		err = kop(CRK_MOD_EXP, ps, 3, 1, &st);
+		crid = saved;
+		ktap_result(!err && st == ENODEV,
+			    "CIOCKEY2 on driver 0, which has no keying: status ENODEV (%d, %d)",
+			    err, st);
+	}
 	crid = -1;
 	{
 		BIGNUM *m = rnd(512, BN_RAND_TOP_ONE, 1), *b = rnd(500, BN_RAND_TOP_ANY, 0);

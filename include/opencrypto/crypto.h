@@ -252,7 +252,35 @@ struct cryptkop {
 	u64 krp_tried;				/* drivers tried (ids < 64) */
 	struct ocf_driver *krp_drv;		/* driver serving it */
 	u64 krp_tstamp;
+	bool krp_cancelled;			/* crypto_kcancel() */
 };
+
+/**
+ * crypto_kcancel() - say that nobody waits for a keying request's result
+ * @krp: a dispatched request whose callback has not run yet
+ *
+ * An extension: a driver may then stop working on it (a large modular
+ * exponentiation takes seconds) and complete it with ECANCELED. The
+ * callback still comes, once, as for any request.
+ *
+ * Context: any.
+ */
+static inline void crypto_kcancel(struct cryptkop *krp)
+{
+	WRITE_ONCE(krp->krp_cancelled, true);
+}
+
+/**
+ * crypto_kcancelled() - for drivers: has crypto_kcancel() been called?
+ * @krp: a request the driver holds
+ *
+ * Context: any.
+ * Return: true when the driver may complete @krp with ECANCELED now.
+ */
+static inline bool crypto_kcancelled(const struct cryptkop *krp)
+{
+	return READ_ONCE(krp->krp_cancelled);
+}
 
 /* Drivers */
 

@@ -239,6 +239,7 @@ int crypto_kdispatch(struct cryptkop *krp)
 		return EINVAL;
 	krp->krp_status = 0;
 	krp->krp_tried = 0;
+	krp->krp_cancelled = false;
 	krp->krp_drv = NULL;
 	krp->krp_hid = (u32)-1;
 	krp->krp_tstamp = ocf_lat_stamp();

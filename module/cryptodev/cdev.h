@@ -101,7 +101,7 @@ struct cdev_waiter {
 void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn);
 void cdev_waiter_submitted(struct cdev_waiter *w);
 void cdev_waiter_done(struct cdev_waiter *w);
-int cdev_waiter_wait(struct cdev_waiter *w);
+int cdev_waiter_wait(struct cdev_waiter *w, void (*killed)(struct cdev_waiter *w));
 
 struct cdev_job {
 	/* kept when the job is reused for another request (job.c) */

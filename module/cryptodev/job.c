@@ -376,7 +376,7 @@ int cdev_job_run(struct cdev_job *j)
 		cdev_waiter_submitted(&j->wait);
 		if (err)
 			return err;
-		if (cdev_waiter_wait(&j->wait))
+		if (cdev_waiter_wait(&j->wait, NULL))
 			return -EINTR;
 		err = j->crp->crp_etype;
 		if (err == EAGAIN && ++j->tries < 16) {

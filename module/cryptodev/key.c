@@ -40,6 +40,12 @@ static int cdev_kjob_callback(struct cryptkop *krp)
 	return 0;
 }
 
+/* The caller was killed: nobody will read the result, the driver may stop. */
+static void cdev_kjob_killed(struct cdev_waiter *w)
+{
+	crypto_kcancel(&container_of(w, struct cdev_kjob, wait)->krp);
+}
+
 /**
  * cdev_key() - CIOCKEY and CIOCKEY2
  * @kop: the request; crk_status and the output parameters are filled in
@@ -68,6 +74,15 @@ int cdev_key(struct crypt_kop *kop, bool ext)
 			return -EINVAL;
 		if (kop->crk_param[i].crp_nbits > CDEV_KEY_MAX_BITS)
 			return -E2BIG;
+	}
+	/*
+	 * The framework's krp_crid 0 is any driver. Driver 0 itself is the
+	 * framework's software driver, with no keying operation: answer as
+	 * a driver without the operation is answered.
+	 */
+	if (ext && !crid && !crypto_driver_ksupports(0, kop->crk_op)) {
+		kop->crk_status = ENODEV;
+		return 0;
 	}
 	kj = kzalloc(sizeof(*kj), GFP_KERNEL_ACCOUNT);
 	if (!kj)
@@ -100,7 +115,7 @@ int cdev_key(struct crypt_kop *kop, bool ext)
 		cdev_kjob_free(kj);
 		return err;
 	}
-	if (cdev_waiter_wait(&kj->wait))
+	if (cdev_waiter_wait(&kj->wait, cdev_kjob_killed))
 		return -EINTR;
 	kop->crk_status = kj->krp.krp_status;
 	err = 0;

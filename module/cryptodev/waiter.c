@@ -63,17 +63,21 @@ void cdev_waiter_done(struct cdev_waiter *w)
 /**
  * cdev_waiter_wait() - wait for the request, killably
  * @w: the waiter
+ * @killed: when the caller is killed, called before the request is left
+ *	to its callback, while it is still alive (may be NULL)
  *
  * Context: process; sleeps.
  * Return: 0 when it finished; -EINTR when the caller was killed first: the
  * request now belongs to its callback and must not be touched.
  */
-int cdev_waiter_wait(struct cdev_waiter *w)
+int cdev_waiter_wait(struct cdev_waiter *w, void (*killed)(struct cdev_waiter *w))
 {
 	if (atomic_read(&w->state) == CDEV_FINISHED_INLINE)
 		return 0;
 	if (!wait_for_completion_killable(&w->done))
 		return 0;
+	if (killed)	/* not orphaned yet: the callback does not free it */
+		killed(w);
 	if (atomic_cmpxchg(&w->state, CDEV_RUNNING, CDEV_ORPHANED) == CDEV_RUNNING)
 		return -EINTR;
 	wait_for_completion(&w->done);	/* it is finishing now */

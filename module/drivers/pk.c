@@ -76,7 +76,10 @@ static int pk_in(const struct cryptkop *krp, int i, unsigned int maxbits,
 	return 0;
 }
 
-/* A modulus parameter: odd, not zero, at most PK_MAX_BITS. */
+/*
+ * A modulus parameter: odd, not zero, at most PK_MAX_BITS. Exponentiations
+ * modulo it stop when the request is cancelled (crypto_kcancel()).
+ */
 static int pk_modulus(const struct cryptkop *krp, int i, struct pk_mont *c,
 		      pk_limb *tmp, unsigned int *bits)
 {
@@ -86,7 +89,9 @@ static int pk_modulus(const struct cryptkop *krp, int i, struct pk_mont *c,
 		return err;
 	if (pk_is_zero(tmp, PK_MAXL))
 		return EINVAL;
-	return pk_mont_init(c, tmp, PK_LIMBS(*bits));
+	err = pk_mont_init(c, tmp, PK_LIMBS(*bits));
+	c->stop = &krp->krp_cancelled;
+	return err;
 }
 
 /* Output parameter @i gets @x (@n limbs), which must fit in its crp_nbits. */
@@ -211,6 +216,10 @@ static int pk_dsa_common(struct cryptkop *krp, struct pk_ws *ws, unsigned int *p
 		err = pk_in(krp, 3, PK_MAX_IN_BITS, ws->a, PK_INL, &bits);
 	if (!err)
 		pk_reduce(ws->x, ws->a, PK_LIMBS(bits), &ws->c1);
+	/* g of 0 or 1 has no order q: a signature would try again for ever */
+	if (!err && (pk_is_zero(ws->x, ws->c1.n) ||
+		     pk_eq_mask(ws->x, ws->c1.lit1, ws->c1.n)))
+		err = EINVAL;
 	if (!err)
 		pk_q_minus_2(ws, &ws->c2);
 	return err;

@@ -310,7 +310,7 @@ void pk_mod_mul(pk_limb *r, const pk_limb *a, const pk_limb *b, struct pk_mont *
  * @c: the modulus
  *
  * Context: process (allocates its window table).
- * Return: 0 or ENOMEM.
+ * Return: 0, ENOMEM, or ECANCELED when @c->stop became true.
  */
 int pk_mod_exp(pk_limb *r, const pk_limb *base, const pk_limb *e, unsigned int ebits,
 	       struct pk_mont *c)
@@ -343,6 +343,10 @@ int pk_mod_exp(pk_limb *r, const pk_limb *base, const pk_limb *e, unsigned int e
 		}
 		pk_mont_mul(x, x, sel, c);
 		cond_resched();
+		if (c->stop && READ_ONCE(*c->stop)) {	/* nobody waits for it */
+			kfree_sensitive(tab);
+			return ECANCELED;
+		}
 	}
 	pk_mont_mul(r, x, c->lit1, c);
 	kfree_sensitive(tab);

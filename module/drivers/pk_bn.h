@@ -38,6 +38,7 @@ struct pk_mont {
 	pk_limb one[PK_MAXL];		/* R mod m: 1 in Montgomery form */
 	pk_limb lit1[PK_MAXL];		/* the number 1 */
 	pk_limb t[PK_MAXL + 2], u[PK_MAXL], acc[PK_MAXL], chunk[PK_MAXL];
+	const bool *stop;		/* if set and true, pk_mod_exp() stops */
 };
 
 void pk_load(pk_limb *x, unsigned int n, const u8 *le, unsigned int len);
