@@ -10,6 +10,7 @@
  */
 #include <fcntl.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -728,6 +729,27 @@ static int async_one(const unsigned char *key, const void *src, void *dst, size_
 	return err;
 }
 
+/*
+ * AES-128-CBC in place on a MAP_SHARED mapping of @ffd, synchronous or
+ * (@async) not; then what the file holds, into @out: 0 or errno.
+ */
+static int crypt_shared_map(int ffd, size_t len, bool async, uint32_t ses,
+			    const unsigned char *key, void *iv, unsigned char *out)
+{
+	unsigned char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, ffd, 0);
+	int err;
+
+	if (m == MAP_FAILED)
+		return ENOMEM;
+	err = async ? async_one(key, m, m, len, iv) :
+		      docrypt(ses, COP_ENCRYPT, 0, m, m, len, NULL, iv);
+	munmap(m, len);
+	memset(out, 0, len);
+	if (pread(ffd, out, len, 0) != (ssize_t)len)
+		err = EIO;
+	return err;
+}
+
 /* Zero-copy (the user's pages pinned) against the copy path. */
 static void test_zero_copy(void)
 {
@@ -772,27 +794,15 @@ static void test_zero_copy(void)
 		    "MAP_PRIVATE file page as dst: the process sees the result, the file is unchanged (err %d)", err);
 	if (m != MAP_FAILED)
 		munmap(m, len);
-	m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, ffd, 0);
-	err = m == MAP_FAILED ? ENOMEM : docrypt(ses, COP_ENCRYPT, 0, m, m, len, NULL, iv);
-	if (m != MAP_FAILED)
-		munmap(m, len);
-	memset(c, 0, len);
-	if (pread(ffd, c, len, 0) != (ssize_t)len)
-		err = EIO;
+	err = crypt_shared_map(ffd, len, false, ses, key, iv, c);
 	ktap_result(!err && !memcmp(c, b, len),
 		    "MAP_SHARED file page as dst: written to the file, as write() would (err %d)", err);
 	/*
 	 * Asynchronous: pinned until fetched, so pinned long-term, which
 	 * a file's shared pages written through refuse: then copied.
 	 */
-	err = pwrite(ffd, a, len, 0) != (ssize_t)len ? EIO : 0;
-	m = err ? MAP_FAILED : mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, ffd, 0);
-	err = m == MAP_FAILED ? ENOMEM : async_one(key, m, m, len, iv);
-	if (m != MAP_FAILED)
-		munmap(m, len);
-	memset(c, 0, len);
-	if (pread(ffd, c, len, 0) != (ssize_t)len)
-		err = EIO;
+	err = pwrite(ffd, a, len, 0) != (ssize_t)len ? EIO :
+	      crypt_shared_map(ffd, len, true, ses, key, iv, c);
 	ktap_result(!err && !memcmp(c, b, len),
 		    "async zero-copy to a MAP_SHARED file page: the file has the result (err %d)", err);
 	memset(c, 0, len);

@@ -659,6 +659,22 @@ static OCF_COMPLETION(ocf_lx_complete_inplace)
 	ocf_lx_step_done(rq, err);
 }
 
+/* The Linux transform of @t, as a crypto_tfm. */
+static struct crypto_tfm *ocf_lx_crypto_tfm(const struct ocf_lx_tfm *t)
+{
+	switch (t->kind) {
+	case OCF_LX_SKCIPHER:
+		return crypto_skcipher_tfm(t->sk);
+	case OCF_LX_AEAD:
+	case OCF_LX_GMAC:
+		return crypto_aead_tfm(t->ae);
+	case OCF_LX_COMP:
+		return crypto_acomp_tfm(t->ac);
+	default:
+		return crypto_ahash_tfm(t->ah);
+	}
+}
+
 /*
  * What @err from @t's implementation means for flow control: -EAGAIN, it
  * refused a request made without CRYPTO_TFM_REQ_MAY_BACKLOG (@first) for a
@@ -671,26 +687,9 @@ static OCF_COMPLETION(ocf_lx_complete_inplace)
  */
 static int ocf_lx_busy(const struct ocf_lx_tfm *t, int err, bool first)
 {
-	struct crypto_tfm *tfm;
-
 	if (err != -EBUSY && (err != -ENOSPC || !first || t->kind == OCF_LX_COMP))
 		return 0;
-	switch (t->kind) {
-	case OCF_LX_SKCIPHER:
-		tfm = crypto_skcipher_tfm(t->sk);
-		break;
-	case OCF_LX_AEAD:
-	case OCF_LX_GMAC:
-		tfm = crypto_aead_tfm(t->ae);
-		break;
-	case OCF_LX_COMP:
-		tfm = crypto_acomp_tfm(t->ac);
-		break;
-	default:
-		tfm = crypto_ahash_tfm(t->ah);
-		break;
-	}
-	if (!(tfm->__crt_alg->cra_flags & CRYPTO_ALG_ASYNC))
+	if (!(ocf_lx_crypto_tfm(t)->__crt_alg->cra_flags & CRYPTO_ALG_ASYNC))
 		return 0;
 	return first ? -EAGAIN : -EINPROGRESS;
 }
@@ -1190,21 +1189,7 @@ static int ocf_lx_describe(struct crypto_device *dev, crypto_session_t cses,
 
 	if (!t)
 		return EINVAL;
-	switch (t->kind) {
-	case OCF_LX_SKCIPHER:
-		tfm = crypto_skcipher_tfm(t->sk);
-		break;
-	case OCF_LX_AEAD:
-	case OCF_LX_GMAC:
-		tfm = crypto_aead_tfm(t->ae);
-		break;
-	case OCF_LX_COMP:
-		tfm = crypto_acomp_tfm(t->ac);
-		break;
-	default:
-		tfm = crypto_ahash_tfm(t->ah);
-		break;
-	}
+	tfm = ocf_lx_crypto_tfm(t);
 	strscpy(d->alg_name, crypto_tfm_alg_name(tfm), sizeof(d->alg_name));
 	strscpy(d->impl_name, crypto_tfm_alg_driver_name(tfm), sizeof(d->impl_name));
 	d->alignmask = crypto_tfm_alg_alignmask(tfm);
