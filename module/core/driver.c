@@ -641,5 +641,4 @@ void ocf_visit_drivers(void *arg, ocf_driver_fn fn)
 void ocf_drivers_shutdown(void)
 {
 	WARN_ON(!bitmap_empty(ocf_drvids, OCF_MAX_DRIVERS));
-	rcu_barrier();	/* ocf_driver_free_rcu() is this module's code */
 }

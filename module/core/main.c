@@ -5,6 +5,7 @@
  */
 #include <linux/init.h>
 #include <linux/module.h>
+#include <linux/rcupdate.h>
 
 #include "internal.h"
 #include "../drivers/linux.h"
@@ -41,6 +42,7 @@ static int __init opencrypto_init(void)
 		ocf_soft_exit();
 		ocf_stats_exit();
 		ocf_dispatch_exit();
+		rcu_barrier();	/* ocf_driver_free_rcu() is this module's code */
 		return err;
 	}
 	pr_info("opencrypto framework %s loaded\n", OPENCRYPTO_VERSION);
@@ -55,6 +57,7 @@ static void __exit opencrypto_exit(void)
 	ocf_stats_exit();
 	ocf_drivers_shutdown();
 	ocf_dispatch_exit();
+	rcu_barrier();	/* after the queue workers' last driver references */
 	ocf_session_exit();
 	pr_info("opencrypto framework unloaded\n");
 }

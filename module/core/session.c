@@ -731,8 +731,12 @@ static bool ocf_session_replace(struct crypto_session *s, struct crypto_session 
 	struct crypto_session *parent = s->parent;
 	unsigned long flags;
 
-	if (s->closing || (parent && parent->closing))
+	if (s->closing || (parent && parent->closing)) {
+		/* marked now: what it has queued or in flight bounces (EBADF) */
+		if (!READ_ONCE(s->dead_err))
+			WRITE_ONCE(s->dead_err, EBADF);
 		return false;
+	}
 	if (!to || (!parent && !s->lin)) {
 		WRITE_ONCE(s->dead_err, ENXIO);
 		return false;
