@@ -781,6 +781,9 @@ static void test_zero_copy(void)
 	ktap_expect_errno(errno ? -1 : 0, EFAULT, "zero-copy to a read-only mapping: EFAULT");
 	errno = docrypt(ses, COP_ENCRYPT, 0, m, m, len, NULL, iv);
 	ktap_expect_errno(errno ? -1 : 0, EFAULT, "zero-copy in place on a read-only mapping: EFAULT");
+	errno = async_one(key, a, m, len, iv);
+	ktap_expect_errno(errno ? -1 : 0, EFAULT,
+			  "async zero-copy to a read-only mapping: EFAULT at submission");
 	munmap(m, len);
 
 	ffd = mkstemp(path);
@@ -1109,7 +1112,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(105);
+	ktap_plan(106);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

@@ -13,6 +13,7 @@
  * pinned and become the request's buffer (job.c); smaller requests, and
  * those with COP_FLAG_NO_ZC, go through a kernel copy.
  */
+#include <linux/pagemap.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
@@ -252,7 +253,7 @@ again:
 	}
 	if (zc) {
 		err = cdev_job_pin(j, cop->src, len, false, async);
-		if (err == -EFAULT && async) {	/* not pinnable long-term: copied */
+		if (err && err != -ENOMEM && async) {	/* not pinnable long-term: copied */
 			cdev_job_free(j);
 			zc = false;
 			goto again;
@@ -421,8 +422,12 @@ again:
 	if (zc) {
 		/* in place on the user's pages; out of place: one copy */
 		err = cdev_job_pin(j, cop->dst, cop->len, true, async);
-		if (err == -EFAULT && async) {	/* not pinnable long-term: copied */
+		if (err && err != -ENOMEM && async) {	/* not pinnable long-term */
 			cdev_job_free(j);
+			/* copied then: a dst it cannot write is EFAULT here still */
+			err = -EFAULT;
+			if (fault_in_writeable(cop->dst, cop->len))
+				goto out_put;
 			zc = false;
 			goto again;
 		}
