@@ -65,7 +65,6 @@ struct cdev_session {
 	u8 *mackey;			/* a copy, for CIOCCPHASH's check */
 	unsigned int mackeylen;
 	unsigned int keylen;		/* cipher key bytes (the framework has the key) */
-	size_t charge;			/* what it counts against cdev_mem */
 
 	struct cdev_job *spare;		/* a finished job kept for reuse (job.c) */
 

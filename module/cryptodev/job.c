@@ -238,7 +238,8 @@ void cdev_job_free(struct cdev_job *j)
  *
  * Context: process; sleeps.
  * Return: 0, -EFAULT (not mapped, or not writable when @write, or not
- * pinnable long-term), -ENOMEM.
+ * pinnable long-term), -ENOMEM, or another refusal of the pin (-EOPNOTSUPP
+ * for fs-dax pages pinned long-term).
  */
 int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write,
 		 bool longterm)

@@ -92,6 +92,11 @@ void cdev_session_exit(void)
 #define CDEV_SESSION_COST	SZ_4K
 #define CDEV_COMP_SESSION_COST	SZ_1M
 
+static size_t cdev_session_cost(const struct cdev_session *cs)
+{
+	return cs->compr ? CDEV_COMP_SESSION_COST : CDEV_SESSION_COST;
+}
+
 static void cdev_session_release(struct kref *ref)
 {
 	struct cdev_session *cs = container_of(ref, struct cdev_session, ref);
@@ -99,7 +104,7 @@ static void cdev_session_release(struct kref *ref)
 	if (cs->spare)
 		cdev_job_stash(cs->spare);	/* for the next session, wiped */
 	crypto_freesession(cs->ses);
-	cdev_mem_uncharge(cs->charge);
+	cdev_mem_uncharge(cdev_session_cost(cs));
 	if (cs->hcap)
 		cdev_mem_uncharge(cs->hcap);
 	kvfree_sensitive(cs->hbuf, cs->hcap);
@@ -458,15 +463,12 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 			cs->maclen = cs->cp.maclen;
 		*link = &cri[1];
 	}
-	cs->charge = cs->compr ? CDEV_COMP_SESSION_COST : CDEV_SESSION_COST;
-	err = cdev_mem_charge(cs->charge);
-	if (err) {
-		cs->charge = 0;
+	err = cdev_mem_charge(cdev_session_cost(cs));
+	if (err)
 		goto out;
-	}
 	err = -crypto_newsession(&cs->ses, first, crid);
 	if (err) {
-		cdev_mem_uncharge(cs->charge);
+		cdev_mem_uncharge(cdev_session_cost(cs));
 		goto out;
 	}
 	atomic_inc(&cdev_stats.sessions);
