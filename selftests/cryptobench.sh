@@ -31,7 +31,8 @@ kbench() {
 }
 : >$out.kmod
 for cmd in "tfm nosuch 64 100" "ocf aes-128-cbc 17 100" "tfm aes-128-cbc 64 5" \
-	   "tfm sha256 0 100" "ocf sha256 64 100 depth=0" "tfm sha256 64 100 crid=1"; do
+	   "tfm sha256 0 100" "ocf sha256 64 100 depth=0" "tfm sha256 64 100 crid=1" \
+	   "call aes-128-cbc 64 100 depth=2" "call modexp-2048 256 100"; do
 	if [ $kmod = 1 ]; then
 		got=$(kbench $cmd)
 		[ "$got" = "error=22" ] && r=ok || r="not ok"

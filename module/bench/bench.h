@@ -13,7 +13,12 @@
  *
  *   path   "tfm": the Linux transform, called directly (the limit);
  *          "ocf": the same work through crypto_dispatch()/crypto_kdispatch()
- *          from a kernel consumer (the framework's overhead)
+ *          from a kernel consumer (the framework's overhead);
+ *          "call": the "tfm" transform (depth 1, not modexp-2048) kept on
+ *          the open file, msecs unused: each ioctl(BENCH_IOC_CALL) on it
+ *          then runs one operation and returns 0 or -1 with its errno (the
+ *          floor under every path from user space: one system call and the
+ *          transform); the result line is that of one operation
  *   alg    one of BENCH_ALGS below ("aes-128-cbc", ...)
  *   size   bytes of data per operation (ignored by modexp-2048)
  *   msecs  how long to run (10..60000)
@@ -36,6 +41,11 @@
  */
 #ifndef OPENCRYPTO_BENCH_H
 #define OPENCRYPTO_BENCH_H
+
+#include <linux/ioctl.h>
+
+/* One operation on the transform a "call" command kept (EINVAL: none). */
+#define BENCH_IOC_CALL _IO('O', 0xb1)
 
 /* Algorithms, by the names every path and the CSV use. */
 #define BENCH_ALGS "aes-128-cbc aes-256-gcm aes-128-ctr sha256 hmac-sha256 null modexp-2048"

@@ -38,7 +38,8 @@ struct bench_alg {
 
 /* A parsed command line. */
 struct bench_cmd {
-	bool ocf;				/* path "ocf", else "tfm" */
+	bool ocf;				/* path "ocf", else "tfm" or "call" */
+	bool call;				/* path "call" */
 	const struct bench_alg *alg;
 	unsigned int size;			/* bytes per operation */
 	unsigned int msecs;
@@ -90,6 +91,11 @@ void bench_modexp_le(u8 *le, unsigned char (*byte)(unsigned int i));
 void *bench_buf_alloc(unsigned int len);
 
 int bench_tfm(const struct bench_cmd *cmd, struct bench_result *res);
+struct bench_tfm;
+struct bench_tfm *bench_tfm_call_prepare(const struct bench_cmd *cmd,
+					 struct bench_result *res);
+int bench_tfm_call(struct bench_tfm *t);
+void bench_tfm_call_free(struct bench_tfm *t);
 int bench_tfm_rsa(const struct bench_cmd *cmd, struct bench_result *res);
 int bench_ocf(const struct bench_cmd *cmd, struct bench_result *res);
 int bench_ocf_key(const struct bench_cmd *cmd, struct bench_result *res);

@@ -32,11 +32,12 @@ static const struct bench_alg bench_algs[] = {
 	{ "modexp-2048", BENCH_MODEXP, "rsa", 0, 0, 0, 1 },
 };
 
-/* An open file: its last result. */
+/* An open file: its last result, and the transform of a "call" command. */
 struct bench_file {
-	struct mutex lock;		/* one command at a time */
+	struct mutex lock;		/* one command or call at a time */
 	char result[BENCH_RESULT_LEN];
 	size_t len;
+	struct bench_tfm *call;
 };
 
 static struct dentry *bench_dir;
@@ -105,6 +106,8 @@ static int bench_parse(char *line, struct bench_cmd *cmd)
 		return -EINVAL;
 	if (!strcmp(path, "ocf"))
 		cmd->ocf = true;
+	else if (!strcmp(path, "call"))
+		cmd->call = true;
 	else if (strcmp(path, "tfm"))
 		return -EINVAL;
 	cmd->alg = bench_alg_get(alg);
@@ -125,11 +128,22 @@ static int bench_parse(char *line, struct bench_cmd *cmd)
 		if (err)
 			return -EINVAL;
 	}
+	if (cmd->call && (cmd->depth != 1 || cmd->alg->kind == BENCH_MODEXP))
+		return -EINVAL;
 	return 0;
 }
 
-static int bench_exec(const struct bench_cmd *cmd, struct bench_result *res)
+static int bench_exec(struct bench_file *bf, const struct bench_cmd *cmd,
+		      struct bench_result *res)
 {
+	if (cmd->call) {
+		struct bench_tfm *t = bench_tfm_call_prepare(cmd, res);
+
+		if (IS_ERR(t))
+			return PTR_ERR(t);
+		bf->call = t;
+		return 0;
+	}
 	if (cmd->alg->kind == BENCH_MODEXP)
 		return cmd->ocf ? bench_ocf_key(cmd, res) : bench_tfm_rsa(cmd, res);
 	return cmd->ocf ? bench_ocf(cmd, res) : bench_tfm(cmd, res);
@@ -150,6 +164,8 @@ static int bench_release(struct inode *inode, struct file *file)
 {
 	struct bench_file *bf = file->private_data;
 
+	if (bf->call)
+		bench_tfm_call_free(bf->call);
 	mutex_destroy(&bf->lock);
 	kfree(bf);
 	return 0;
@@ -179,12 +195,16 @@ static ssize_t bench_write(struct file *file, const char __user *ubuf,
 	err = mutex_lock_killable(&bf->lock);
 	if (err)
 		goto out;
+	if (bf->call) {		/* a new command ends a "call" */
+		bench_tfm_call_free(bf->call);
+		bf->call = NULL;
+	}
 	if (!cmd || !res)
 		err = -ENOMEM;
 	else
 		err = bench_parse(line, cmd);
 	if (!err)
-		err = bench_exec(cmd, res);
+		err = bench_exec(bf, cmd, res);
 	if (err) {
 		bf->len = scnprintf(bf->result, sizeof(bf->result), "error=%d\n", -err);
 	} else {
@@ -217,12 +237,29 @@ static ssize_t bench_read(struct file *file, char __user *ubuf, size_t count,
 	return n;
 }
 
+/* BENCH_IOC_CALL: one operation on the transform of a "call" command. */
+static long bench_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct bench_file *bf = file->private_data;
+	long err;
+
+	if (cmd != BENCH_IOC_CALL)
+		return -ENOTTY;
+	if (mutex_lock_killable(&bf->lock))
+		return -EINTR;
+	err = bf->call ? bench_tfm_call(bf->call) : -EINVAL;
+	mutex_unlock(&bf->lock);
+	return err;
+}
+
 static const struct file_operations bench_fops = {
 	.owner = THIS_MODULE,
 	.open = bench_open,
 	.release = bench_release,
 	.read = bench_read,
 	.write = bench_write,
+	.unlocked_ioctl = bench_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = default_llseek,
 };
 
@@ -231,7 +268,12 @@ static int __init bench_init(void)
 	bench_dir = debugfs_create_dir("opencrypto_bench", NULL);
 	if (IS_ERR(bench_dir))
 		return PTR_ERR(bench_dir);
-	debugfs_create_file("run", 0600, bench_dir, NULL, &bench_fops);
+	/*
+	 * Without debugfs's proxy (its reference per call would weigh on
+	 * BENCH_IOC_CALL's floor): the file is removed only at module
+	 * unload, which cannot come while it is open (.owner).
+	 */
+	debugfs_create_file_unsafe("run", 0600, bench_dir, NULL, &bench_fops);
 	return 0;
 }
 

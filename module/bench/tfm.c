@@ -6,6 +6,10 @@
  * scatterlist and one buffer made before the clock starts and reused by
  * every operation: nothing is allocated per operation. Ciphers encrypt in
  * place; GCM writes its tag after the data.
+ *
+ * Path "call" prepares the same and keeps it on the open file: each
+ * BENCH_IOC_CALL ioctl() then runs one operation (bench_tfm_call()), the
+ * floor under any path from user space.
  */
 #include <crypto/aead.h>
 #include <crypto/hash.h>
@@ -32,7 +36,8 @@ struct bench_tfm_slot {
 };
 
 struct bench_tfm {
-	const struct bench_cmd *cmd;
+	struct bench_cmd cmd;
+	struct bench_run run;
 	union {
 		struct crypto_skcipher *sk;
 		struct crypto_aead *ae;
@@ -57,7 +62,7 @@ static int bench_tfm_submit(struct bench_run *r, unsigned int i)
 	struct bench_tfm_slot *s = &t->slot[i];
 	int err;
 
-	switch (t->cmd->alg->kind) {
+	switch (t->cmd.alg->kind) {
 	case BENCH_CIPHER:
 		err = crypto_skcipher_encrypt(s->sk);
 		break;
@@ -101,7 +106,7 @@ static struct scatterlist *bench_tfm_sg(u8 *buf, unsigned int len)
 
 static int bench_tfm_alloc(struct bench_tfm *t)
 {
-	const struct bench_cmd *cmd = t->cmd;
+	const struct bench_cmd *cmd = &t->cmd;
 	const char *name = cmd->driver[0] ? cmd->driver : cmd->alg->lx;
 	u8 key[32];
 	int err = 0;
@@ -142,7 +147,7 @@ static int bench_tfm_alloc(struct bench_tfm *t)
 
 static int bench_tfm_slot_init(struct bench_tfm *t, struct bench_tfm_slot *s)
 {
-	const struct bench_cmd *cmd = t->cmd;
+	const struct bench_cmd *cmd = &t->cmd;
 	unsigned int len = cmd->size;
 
 	if (cmd->alg->kind == BENCH_AEAD)
@@ -192,7 +197,7 @@ static void bench_tfm_free(struct bench_tfm *t, unsigned int n)
 
 	for (i = 0; i < n; i++) {
 		s = &t->slot[i];
-		switch (t->cmd->alg->kind) {
+		switch (t->cmd.alg->kind) {
 		case BENCH_CIPHER:
 			skcipher_request_free(s->sk);
 			break;
@@ -208,14 +213,59 @@ static void bench_tfm_free(struct bench_tfm *t, unsigned int n)
 		kvfree(s->buf);
 	}
 	if (t->base) {
-		if (t->cmd->alg->kind == BENCH_CIPHER)
+		if (t->cmd.alg->kind == BENCH_CIPHER)
 			crypto_free_skcipher(t->sk);
-		else if (t->cmd->alg->kind == BENCH_AEAD)
+		else if (t->cmd.alg->kind == BENCH_AEAD)
 			crypto_free_aead(t->ae);
 		else
 			crypto_free_ahash(t->ah);
 	}
 	kfree(t);
+}
+
+/*
+ * The transform, @cmd->depth slots and the check value in @res from one
+ * operation on the patterns: ready for bench_loop() on t->run.
+ */
+static struct bench_tfm *bench_tfm_prepare(const struct bench_cmd *cmd,
+					   struct bench_result *res)
+{
+	struct bench_tfm_slot *s0;
+	struct bench_tfm *t;
+	unsigned int i;
+	int err;
+
+	t = kzalloc(struct_size(t, slot, cmd->depth), GFP_KERNEL);
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	t->cmd = *cmd;
+	err = bench_tfm_alloc(t);	/* t->base stays NULL if none was made */
+	if (err)
+		goto fail;
+	bench_run_init(&t->run, bench_tfm_submit, t);
+	for (i = 0; i < cmd->depth && !err; i++) {
+		t->slot[i].r = &t->run;
+		t->slot[i].idx = i;
+		err = bench_tfm_slot_init(t, &t->slot[i]);
+	}
+	if (err)
+		goto fail;
+	strscpy(res->driver, crypto_tfm_alg_driver_name(t->base), sizeof(res->driver));
+
+	err = bench_loop(&t->run, 1, BENCH_MAX_MSECS, 1, &res->ops, &res->ns);
+	if (err)
+		goto fail;
+	s0 = &t->slot[0];
+	if (cmd->alg->kind == BENCH_CIPHER)
+		bench_check_tail(res->out, s0->buf, cmd->size);
+	else if (cmd->alg->kind == BENCH_AEAD)
+		memcpy(res->out, s0->buf + cmd->size, BENCH_CHECK_BYTES);
+	else
+		memcpy(res->out, s0->digest, BENCH_CHECK_BYTES);
+	return t;
+fail:
+	bench_tfm_free(t, cmd->depth);
+	return ERR_PTR(err);
 }
 
 /**
@@ -228,43 +278,71 @@ static void bench_tfm_free(struct bench_tfm *t, unsigned int n)
  */
 int bench_tfm(const struct bench_cmd *cmd, struct bench_result *res)
 {
-	struct bench_tfm_slot *s0;
-	struct bench_run r;
 	struct bench_tfm *t;
-	unsigned int i;
 	int err;
 
-	t = kzalloc(struct_size(t, slot, cmd->depth), GFP_KERNEL);
-	if (!t)
-		return -ENOMEM;
-	t->cmd = cmd;
-	err = bench_tfm_alloc(t);	/* t->base stays NULL if none was made */
-	if (err)
-		goto out;
-	bench_run_init(&r, bench_tfm_submit, t);
-	for (i = 0; i < cmd->depth && !err; i++) {
-		t->slot[i].r = &r;
-		t->slot[i].idx = i;
-		err = bench_tfm_slot_init(t, &t->slot[i]);
-	}
-	if (err)
-		goto out;
-	strscpy(res->driver, crypto_tfm_alg_driver_name(t->base), sizeof(res->driver));
-
-	/* the check value, from one operation on the patterns */
-	err = bench_loop(&r, 1, BENCH_MAX_MSECS, 1, &res->ops, &res->ns);
-	if (err)
-		goto out;
-	s0 = &t->slot[0];
-	if (cmd->alg->kind == BENCH_CIPHER)
-		bench_check_tail(res->out, s0->buf, cmd->size);
-	else if (cmd->alg->kind == BENCH_AEAD)
-		memcpy(res->out, s0->buf + cmd->size, BENCH_CHECK_BYTES);
-	else
-		memcpy(res->out, s0->digest, BENCH_CHECK_BYTES);
-
-	err = bench_loop(&r, cmd->depth, cmd->msecs, U64_MAX, &res->ops, &res->ns);
-out:
+	t = bench_tfm_prepare(cmd, res);
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	err = bench_loop(&t->run, cmd->depth, cmd->msecs, U64_MAX, &res->ops, &res->ns);
 	bench_tfm_free(t, cmd->depth);
 	return err;
+}
+
+/**
+ * bench_tfm_call_prepare() - set up path "call": a transform kept for
+ *	bench_tfm_call()
+ * @cmd: the command (depth 1)
+ * @res: the result: the driver and the check value of one operation
+ *
+ * Context: process; sleeps.
+ * Return: the prepared transform, for bench_tfm_call() and
+ * bench_tfm_call_free(), or an ERR_PTR().
+ */
+struct bench_tfm *bench_tfm_call_prepare(const struct bench_cmd *cmd,
+					 struct bench_result *res)
+{
+	return bench_tfm_prepare(cmd, res);
+}
+
+/**
+ * bench_tfm_call() - one operation on a prepared transform
+ * @t: from bench_tfm_call_prepare(); one caller at a time
+ *
+ * Nothing but the operation: no clock read, no allocation. The data is
+ * encrypted again in place, as the timed loops of path "tfm" do.
+ *
+ * Context: process; sleeps for an asynchronous transform.
+ * Return: 0, the operation's negative errno, or -EINTR when a fatal
+ * signal came while it was in flight (it was waited for all the same).
+ */
+int bench_tfm_call(struct bench_tfm *t)
+{
+	struct bench_run *r = &t->run;
+	int err;
+
+	r->submitter = current;
+	r->sync_done = false;
+	WRITE_ONCE(r->submitting, 0);
+	bench_tfm_submit(r, 0);
+	WRITE_ONCE(r->submitting, -1);
+	barrier();
+	if (r->sync_done)
+		return r->sync_err;
+	err = wait_event_killable(r->wq, test_bit(0, r->done));
+	if (err)
+		wait_event(r->wq, test_bit(0, r->done));
+	spin_lock_irq(&r->wq.lock);
+	__clear_bit(0, r->done);
+	spin_unlock_irq(&r->wq.lock);
+	return err ? -EINTR : r->err[0];
+}
+
+/**
+ * bench_tfm_call_free() - free what bench_tfm_call_prepare() made
+ * @t: the prepared transform; no bench_tfm_call() may be running
+ */
+void bench_tfm_call_free(struct bench_tfm *t)
+{
+	bench_tfm_free(t, 1);
 }

@@ -4,7 +4,8 @@
  * AEAD, CIOCKEY for modexp), sync-zc and sync-copy (zero-copy pinned for
  * every size by zc_min=1, or off by COP_FLAG_NO_ZC), async-N
  * (CIOCASYNCCRYPT/CIOCASYNCFETCH with N requests in flight), threads-N (N
- * threads, each its own file and session) and session-per-op.
+ * threads, each its own file and session) and session-per-op; and syscall,
+ * the floor under them all.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -588,6 +589,36 @@ static void do_session_per_op(const struct balg *a, unsigned int size, const str
 	if (r->st == ROW_OK)
 		r->ns = btimer_ns(&bt);
 	free(b.data);
+	close(fd);
+}
+
+/*
+ * A bare system call into /dev/crypto: ioctl() with a command it does not
+ * know, answered ENOTTY at once. No crypto, so no check value: the check is
+ * that the answer is ENOTTY. What any /dev/crypto request costs before it
+ * does anything.
+ */
+void run_syscall(struct row *r)
+{
+	struct btimer bt;
+	int fd;
+
+	snprintf(r->driver, sizeof(r->driver), "/dev/crypto");
+	fd = open("/dev/crypto", O_RDWR);
+	if (fd < 0) {
+		row_error(r, "/dev/crypto: %s", strerror(errno));
+		return;
+	}
+	btimer_start(&bt);
+	do {
+		if (ioctl(fd, _IO('c', 0), 0) != -1 || errno != ENOTTY) {
+			row_error(r, "ioctl(_IO('c', 0)): %s, not ENOTTY", strerror(errno));
+			break;
+		}
+		r->ops++;
+	} while (btimer_more(&bt));
+	if (r->st == ROW_OK)
+		r->ns = btimer_ns(&bt);
 	close(fd);
 }
 

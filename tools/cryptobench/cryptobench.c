@@ -42,7 +42,8 @@ static const struct balg algs[] = {
 
 static const char *const std_paths[] = {
 	"sync", "sync-zc", "sync-copy", "async-1", "async-8", "async-32", "threads",
-	"session-per-op", "af_alg", "af_alg-setup", "kernel-tfm", "kernel-ocf", "openssl",
+	"session-per-op", "af_alg", "af_alg-setup", "syscall", "syscall-tfm", "kernel-tfm",
+	"kernel-ocf", "openssl",
 };
 #define NPATHS (sizeof(std_paths) / sizeof(std_paths[0]))
 
@@ -205,8 +206,8 @@ static void usage(void)
 		"             modexp-2048 (repeatable or a comma list; default: all)\n"
 		"  -s SIZES   bytes per operation (default 16,64,256,512,1024,4096,16384,65536)\n"
 		"  -p PATHS   sync sync-zc sync-copy async-1 async-8 async-32 (async: all three)\n"
-		"             threads session-per-op af_alg af_alg-setup kernel-tfm kernel-ocf\n"
-		"             openssl (default: all)\n"
+		"             threads session-per-op af_alg af_alg-setup syscall syscall-tfm\n"
+		"             kernel-tfm kernel-ocf openssl (default: all)\n"
 		"  -d DRIVER  opencrypto driver (name or crid) for /dev/crypto and kernel-ocf;\n"
 		"             default: the framework's choice; without -p, aes-128-cbc also on\n"
 		"             the other class: on software with every path when the framework\n"
@@ -282,11 +283,17 @@ static const struct row *find_row(const char *alg, unsigned int size, const char
 	return NULL;
 }
 
+/* Path "syscall" does no crypto: no MB/s, no ratio to the limit. */
+static int moves_data(const struct row *r)
+{
+	return strcmp(r->path, "syscall");
+}
+
 static double limit_ratio(const struct row *r)
 {
 	const struct row *l = find_row(r->alg->name, r->size, "kernel-tfm", r->set);
 
-	if (r->st != ROW_OK || !l || l->st != ROW_OK || !ops_per_s(l))
+	if (r->st != ROW_OK || !moves_data(r) || !l || l->st != ROW_OK || !ops_per_s(l))
 		return -1;
 	return ops_per_s(r) / ops_per_s(l);
 }
@@ -294,12 +301,13 @@ static double limit_ratio(const struct row *r)
 static void print_row(const struct row *r)
 {
 	double lr = limit_ratio(r);
-	char ratio[16];
+	char ratio[16], mb[16];
 
 	if (r->st == ROW_OK) {
 		snprintf(ratio, sizeof(ratio), lr >= 0 ? "%.3f" : "-", lr);
-		printf("%-12s %6u %-15s %-24s %12.0f %10.2f %7s%s%s\n", r->alg->name, r->size,
-		       r->path, r->driver, ops_per_s(r), mb_per_s(r), ratio,
+		snprintf(mb, sizeof(mb), moves_data(r) ? "%.2f" : "-", mb_per_s(r));
+		printf("%-12s %6u %-15s %-24s %12.0f %10s %7s%s%s\n", r->alg->name, r->size,
+		       r->path, r->driver, ops_per_s(r), mb, ratio,
 		       r->note[0] ? "  # " : "", r->note);
 	} else {
 		printf("%-12s %6u %-15s %-24s %12s %10s %7s  %s%s\n", r->alg->name, r->size,
@@ -326,8 +334,11 @@ static void write_csv(FILE *f)
 				r->driver, s, s, set);
 			continue;
 		}
-		fprintf(f, "%s,%u,%s,%s,%llu,%llu,%.1f,%.3f,", r->alg->name, r->size, r->path,
-			r->driver, r->ops, r->ns, ops_per_s(r), mb_per_s(r));
+		fprintf(f, "%s,%u,%s,%s,%llu,%llu,%.1f,", r->alg->name, r->size, r->path,
+			r->driver, r->ops, r->ns, ops_per_s(r));
+		if (moves_data(r))
+			fprintf(f, "%.3f", mb_per_s(r));
+		fprintf(f, ",");
 		if (lr >= 0)
 			fprintf(f, "%.4f", lr);
 		fprintf(f, ",%s\n", set);
@@ -400,6 +411,50 @@ static void target_na(const char *what, const char *why)
 	printf("  %-64s %12s  %s\n", what, "-", why);
 }
 
+/*
+ * What a path from user space that did nothing but the transform, called
+ * once per system call (row @call, syscall-tfm), and @nsys more bare system
+ * calls (row @sys, syscall) would reach against row @b: the median over
+ * the rounds of 1 / (1 / call + nsys / sys) against @b, from rows of the
+ * same rounds. A floor under every /dev/crypto path, whatever it does: it
+ * must cross into the kernel and run the transform. -1 when a row is
+ * missing.
+ */
+static double floor_ratio(const struct row *call, const struct row *sys, unsigned int nsys,
+			  const struct row *b)
+{
+	double q[MAXROUNDS], t;
+	unsigned int i, n = 0;
+
+	if (!call || !b || call->st != ROW_OK || b->st != ROW_OK ||
+	    (nsys && (!sys || sys->st != ROW_OK)))
+		return -1;
+	for (i = 0; i < call->nrounds && i < b->nrounds; i++) {
+		if (call->rate[i] <= 0 || b->rate[i] <= 0)
+			continue;
+		t = 1 / call->rate[i];
+		if (nsys) {
+			if (i >= sys->nrounds || sys->rate[i] <= 0)
+				continue;
+			t += nsys / sys->rate[i];
+		}
+		q[n++] = 1 / t / b->rate[i];
+	}
+	if (!n)
+		return -1;
+	qsort(q, n, sizeof(q[0]), cmp_double);
+	return n % 2 ? q[n / 2] : (q[n / 2 - 1] + q[n / 2]) / 2;
+}
+
+/* The line under a target that says what its floor leaves in reach. */
+static void floor_line(double f, const char *what, double goal)
+{
+	if (f < 0)
+		return;
+	printf("    %-62s %10.3fx  %s\n", what, f,
+	       f < goal ? "out of reach on this machine" : "within reach");
+}
+
 /* The set whose aes-128-cbc runs on software: targets 1 to 3 are read there. */
 static int sw_set;
 
@@ -445,10 +500,14 @@ static void targets(unsigned int nsets)
 		if (!a && !b)
 			continue;
 		snprintf(what, sizeof(what), "aes-128-cbc %u B: sync / af_alg", t2sizes[s]);
-		if (afalg_ratio(a, b, &f, why, sizeof(why)))
+		if (afalg_ratio(a, b, &f, why, sizeof(why))) {
 			target(what, f < 0 ? NAN : f, "x", f >= 10, 0);
-		else
+			floor_line(floor_ratio(find_row("aes-128-cbc", t2sizes[s], "syscall-tfm",
+							sw_set), NULL, 0, b),
+				   "(bound: syscall-tfm / af_alg)", 10);
+		} else {
 			target_na(what, why);
+		}
 	}
 	if (find_row("aes-128-cbc", 65536, "sync-zc", sw_set)) {
 		f = ratio_of(find_row("aes-128-cbc", 65536, "sync-zc", sw_set),
@@ -464,10 +523,14 @@ static void targets(unsigned int nsets)
 		if (!a || !b)
 			continue;
 		snprintf(what, sizeof(what), "%s 64 B: session-per-op / af_alg-setup", algs[i].name);
-		if (afalg_ratio(a, b, &f, why, sizeof(why)))
+		if (afalg_ratio(a, b, &f, why, sizeof(why))) {
 			target(what, f < 0 ? NAN : f, "x", f >= 5, 0);
-		else
+			floor_line(floor_ratio(find_row(algs[i].name, SETUP_SIZE, "syscall-tfm", set),
+					       find_row(algs[i].name, SETUP_SIZE, "syscall", set), 2,
+					       b), "(bound: syscall-tfm + 2 syscall / af_alg-setup)", 5);
+		} else {
 			target_na(what, why);
+		}
 	}
 	printf(" 4. async-32 on the virtio-crypto accelerator >= 2x its sync ops/s at 64 B"
 	       " (aes-128-cbc)\n");
@@ -512,6 +575,10 @@ static void measure(struct row *r, const struct balg *a, unsigned int size, cons
 		run_afalg(a, size, e, 0, want, r);
 	else if (!strcmp(path, "af_alg-setup"))
 		run_afalg(a, size, e, 1, want, r);
+	else if (!strcmp(path, "syscall"))
+		run_syscall(r);
+	else if (!strcmp(path, "syscall-tfm"))
+		run_call(a, size, e, want, r);
 	else if (probe)
 		row_error(r, "%s", why);
 	else
@@ -559,7 +626,7 @@ static int path_applies(const struct balg *a, const char *path, unsigned int siz
 	if (a->kind == K_PK)
 		return !strcmp(path, "sync") || !strncmp(path, "kernel-", 7) ||
 		       !strcmp(path, "openssl");
-	if (!strcmp(path, "af_alg-setup"))
+	if (!strcmp(path, "af_alg-setup") || !strcmp(path, "syscall"))
 		return has64 ? size == SETUP_SIZE : size == smallest;
 	return 1;
 }

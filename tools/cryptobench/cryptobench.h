@@ -90,12 +90,15 @@ int ossl_check(const struct balg *a, unsigned int size, unsigned char chk[BENCH_
 void run_openssl(const struct balg *a, unsigned int size, const unsigned char *want, struct row *r);
 void run_kernel(const struct balg *a, unsigned int size, const char *which,
 		const struct env *e, const unsigned char *want, struct row *r);
+void run_call(const struct balg *a, unsigned int size, const struct env *e,
+	      const unsigned char *want, struct row *r);
 
 /* cdev.c */
 int env_probe(const struct balg *a, struct env *e, char *why, unsigned int whylen);
 void run_cdev(const struct balg *a, unsigned int size, const struct env *e,
 	      const unsigned char *want, struct row *r, unsigned int threads);
 void zc_restore(void);
+void run_syscall(struct row *r);
 
 /* afalg.c */
 void run_afalg(const struct balg *a, unsigned int size, const struct env *e, int setup,

@@ -2,13 +2,15 @@
 /*
  * cryptobench: OpenSSL (the reference every check value is compared with,
  * and the "openssl" path, in-process), and the kernel benchmark module's
- * paths (kernel-tfm, kernel-ocf) through its debugfs file (bench.h).
+ * paths (kernel-tfm, kernel-ocf, syscall-tfm) through its debugfs file
+ * (bench.h).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <openssl/bn.h>
@@ -212,68 +214,123 @@ out:
 }
 
 /*
- * kernel-tfm / kernel-ocf: one command to the kernel benchmark module. Its
- * operation count and time are its own; the check value is that of one
- * operation it ran on the same patterns.
+ * One command to the kernel benchmark module on @fd (open on BENCH_RUN):
+ * "tfm" / "ocf" (kernel-tfm / kernel-ocf) or "call" (syscall-tfm). Its
+ * operation count and time in @ops, @ns (of the check alone for "call");
+ * the check value, of one operation it ran on the same patterns, is
+ * checked. 0, or -1 with @r an error.
  */
-void run_kernel(const struct balg *a, unsigned int size, const char *which,
-		const struct env *e, const unsigned char *want, struct row *r)
+static int kernel_cmd(int fd, const struct balg *a, unsigned int size, const char *which,
+		      const struct env *e, const unsigned char *want, struct row *r,
+		      unsigned long long *ops, unsigned long long *ns)
 {
 	char cmd[256], res[512], out[64], drv[64];
 	unsigned char chk[BENCH_CHECK_BYTES];
-	unsigned long long ops, ns, bytes;
 	unsigned int i, ms = opt_msecs < 10 ? 10 : opt_msecs;
-	int fd, n, eno;
+	unsigned long long bytes;
+	int n, eno;
 	ssize_t got;
 
-	fd = open(BENCH_RUN, O_RDWR);
-	if (fd < 0) {
-		row_na(r, "no %s (opencrypto_bench.ko not loaded: %s)", BENCH_RUN,
-		       strerror(errno));
-		return;
-	}
 	n = snprintf(cmd, sizeof(cmd), "%s %s %u %u", which, a->name, size, ms);
-	if (!strcmp(which, "tfm") && e->cra[0])
+	if (strcmp(which, "ocf") && e->cra[0])
 		n += snprintf(cmd + n, sizeof(cmd) - n, " driver=%s", e->cra);
 	if (!strcmp(which, "ocf") && e->got_crid >= 0)
 		n += snprintf(cmd + n, sizeof(cmd) - n, " crid=%d", e->got_crid);
 	n += snprintf(cmd + n, sizeof(cmd) - n, "\n");
 	if (write(fd, cmd, n) != n) {
 		row_error(r, "write '%.*s': %s", n - 1, cmd, strerror(errno));
-		close(fd);
-		return;
+		return -1;
 	}
 	got = read(fd, res, sizeof(res) - 1);
 	eno = errno;
-	close(fd);
 	if (got <= 0) {
 		row_error(r, "read result of '%.*s': %s", n - 1, cmd,
 			  got < 0 ? strerror(eno) : "empty");
-		return;
+		return -1;
 	}
 	res[got] = 0;
 	res[strcspn(res, "\n")] = 0;
 	if (sscanf(res, "error=%d", &eno) == 1) {
 		row_error(r, "'%.*s': %s", n - 1, cmd, strerror(eno));
-		return;
+		return -1;
 	}
-	if (sscanf(res, "ops=%llu ns=%llu bytes=%llu driver=%63s out=%63s", &ops, &ns, &bytes,
+	if (sscanf(res, "ops=%llu ns=%llu bytes=%llu driver=%63s out=%63s", ops, ns, &bytes,
 		   drv, out) != 5 || strlen(out) != 2 * BENCH_CHECK_BYTES) {
 		row_error(r, "unparsable result '%s'", res);
-		return;
+		return -1;
 	}
 	snprintf(r->driver, sizeof(r->driver), "%s", drv);
 	for (i = 0; i < BENCH_CHECK_BYTES; i++)
 		if (sscanf(out + 2 * i, "%2hhx", &chk[i]) != 1) {
 			row_error(r, "unparsable out=%s", out);
-			return;
+			return -1;
 		}
 	if (check_row(r, want, chk))
-		return;
-	if (!ops || !ns) {
+		return -1;
+	if (!*ops || !*ns) {
 		row_error(r, "no operations counted: '%s'", res);
+		return -1;
+	}
+	return 0;
+}
+
+static int kernel_open(struct row *r)
+{
+	int fd = open(BENCH_RUN, O_RDWR);
+
+	if (fd < 0)
+		row_na(r, "no %s (opencrypto_bench.ko not loaded: %s)", BENCH_RUN,
+		       strerror(errno));
+	return fd;
+}
+
+/*
+ * kernel-tfm / kernel-ocf: the kernel benchmark module's own timed loop.
+ */
+void run_kernel(const struct balg *a, unsigned int size, const char *which,
+		const struct env *e, const unsigned char *want, struct row *r)
+{
+	unsigned long long ops, ns;
+	int fd = kernel_open(r);
+
+	if (fd < 0)
+		return;
+	if (!kernel_cmd(fd, a, size, which, e, want, r, &ops, &ns)) {
+		r->ops = ops;
+		r->ns = ns;
+	}
+	close(fd);
+}
+
+/*
+ * syscall-tfm: the kernel-tfm transform, one operation per ioctl() from
+ * here: what a path from user space that did nothing else would reach.
+ */
+void run_call(const struct balg *a, unsigned int size, const struct env *e,
+	      const unsigned char *want, struct row *r)
+{
+	unsigned long long ops, ns;
+	struct btimer bt;
+	int fd;
+
+	if (a->kind == K_PK) {
+		row_na(r, "not for keying ops");
 		return;
 	}
-	r->ops = ops;
-	r->ns = ns;
+	fd = kernel_open(r);
+	if (fd < 0)
+		return;
+	if (kernel_cmd(fd, a, size, "call", e, want, r, &ops, &ns))
+		goto out;
+	btimer_start(&bt);
+	do {
+		if (ioctl(fd, BENCH_IOC_CALL, 0)) {
+			row_error(r, "ioctl(BENCH_IOC_CALL): %s", strerror(errno));
+			goto out;
+		}
+		r->ops++;
+	} while (btimer_more(&bt));
+	r->ns = btimer_ns(&bt);
+out:
+	close(fd);
 }
