@@ -14,7 +14,9 @@
 #include <signal.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <openssl/bn.h>
@@ -390,6 +392,60 @@ static void test_cancel(void)
 		    ops1 - ops0, err1 - err0);
 }
 
+static double secs(const struct timeval *t)
+{
+	return t->tv_sec + t->tv_usec / 1e6;
+}
+
+/*
+ * Keying work on a software driver is the caller's CPU time: computed in
+ * its thread (CRYPTO_KF_MAYSLEEP), so charged to it and its cgroup, not to
+ * a kernel worker while it sleeps. 4096-bit MOD_EXPs for at least 300 ms:
+ * the process's user + system time must be at least half the time that
+ * passed (before, it was the few microseconds of the system calls).
+ */
+static void test_charged(const char *drv)
+{
+	struct crypt_find_op f;
+	struct timespec t0, t1;
+	struct rusage r0, r1;
+	int saved = crid, n = 0, st = 0, err = 0;
+	double wall = 0, cpu;
+	struct par ps[4];
+
+	memset(&f, 0, sizeof(f));
+	f.crid = -1;
+	snprintf(f.name, sizeof(f.name), "%s", drv);
+	if (ioctl(fd, CIOCFINDDEV, &f)) {
+		ktap_result(0, "MOD_EXP on %s: the caller's CPU time (no such driver: %s)", drv,
+			    strerror(errno));
+		return;
+	}
+	memset(ps, 0, sizeof(ps));
+	memset(ps[0].b, 0x5a, 511);		/* base below the modulus */
+	ps[0].bits = 4096;
+	memset(ps[1].b, 0xc3, 512);		/* exponent, 4096 bits */
+	ps[1].bits = 4096;
+	memset(ps[2].b, 0xff, 512);		/* modulus 2^4096 - 1: odd */
+	ps[2].bits = 4096;
+	ps[3].bits = 4096;
+	crid = f.crid;
+	getrusage(RUSAGE_SELF, &r0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (!err && !st && (n < 3 || wall < 0.3)) {
+		err = kop(CRK_MOD_EXP, ps, 3, 1, &st);
+		n++;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		wall = t1.tv_sec - t0.tv_sec + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	}
+	getrusage(RUSAGE_SELF, &r1);
+	crid = saved;
+	cpu = secs(&r1.ru_utime) + secs(&r1.ru_stime) - secs(&r0.ru_utime) - secs(&r0.ru_stime);
+	ktap_result(!err && !st && cpu >= wall / 2,
+		    "MOD_EXP on %s is the caller's CPU time: %.3f s of %.3f s, %d ops (errno %d, status %d)",
+		    drv, cpu, wall, n, err, st);
+}
+
 static void test_dh(void)
 {
 	static const int sizes[] = { 1024, 2048, 4096 };
@@ -440,7 +496,7 @@ int main(void)
 	struct crypt_find_op f;
 	__u32 feat = 0;
 
-	ktap_plan(24);
+	ktap_plan(26);
 	ctx = BN_CTX_new();
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto"))
@@ -460,6 +516,8 @@ int main(void)
 	test_dsa_bad_g();
 	test_dh();
 	test_cancel();
+	test_charged("opencrypto_pk");
+	test_charged("linux_generic");
 	{
 		struct par ps[4];
 		int saved = crid, st = -1, err;

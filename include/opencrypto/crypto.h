@@ -46,6 +46,10 @@
 
 /* Hints to a driver's process/kprocess methods */
 #define CRYPTO_HINT_MORE	0x1	/* more requests follow at once */
+#define CRYPTO_HINT_CALLER	0x2	/* kprocess: in a CRYPTO_KF_MAYSLEEP dispatcher */
+
+/* struct cryptkop.krp_flags (an extension) */
+#define CRYPTO_KF_MAYSLEEP	0x1	/* crypto_kdispatch() may run it and sleep */
 
 /* struct cryptop.crp_flags */
 #define CRYPTO_F_IMBUF		0x0001	/* crp_sg: a scatterlist */
@@ -235,6 +239,12 @@ struct crparam {
  * @krp_param: the parameters
  * @krp_callback: called once on completion; return value ignored
  * @krp_opaque: the consumer's cookie, untouched
+ * @krp_flags: extension: CRYPTO_KF_MAYSLEEP: the dispatching thread is a
+ *	process that may sleep and waits for the result anyway; a software
+ *	driver may then compute in it (CRYPTO_HINT_CALLER), so that the time
+ *	is the caller's (its CPU accounting, its cgroup, its fatal signals)
+ *	and not a worker's. Only crypto_kdispatch()'s own call of kprocess
+ *	gets the hint, never one from a queue or a retry.
  */
 struct cryptkop {
 	struct list_head krp_next;
@@ -247,6 +257,7 @@ struct cryptkop {
 	struct crparam krp_param[CRK_MAXPARAM];
 	int (*krp_callback)(struct cryptkop *krp);
 	void *krp_opaque;
+	u32 krp_flags;
 
 	/* private: */
 	u64 krp_tried;				/* drivers tried (ids < 64) */

@@ -39,10 +39,11 @@ static void ocf_kenqueue(struct cryptkop *krp);
 
 /*
  * Send @krp to the best driver it has not tried yet: at once when its
- * queue is idle and @direct, else through the queue (whose worker runs
- * it: a driver that refuses inside kprocess thus never recurses here).
+ * queue is idle and @direct, with @hint, else through the queue (whose
+ * worker runs it: a driver that refuses inside kprocess thus never
+ * recurses here).
  */
-static void ocf_kroute(struct cryptkop *krp, bool direct)
+static void ocf_kroute(struct cryptkop *krp, bool direct, int hint)
 {
 	struct ocf_driver *drvs[OCF_MAX_DRIVERS], *drv = NULL;
 	int crid = krp->krp_crid ? krp->krp_crid : CRYPTOCAP_F_HARDWARE | CRYPTOCAP_F_SOFTWARE;
@@ -67,7 +68,7 @@ static void ocf_kroute(struct cryptkop *krp, bool direct)
 	krp->krp_drv = drv;		/* keeps our reference */
 	krp->krp_hid = drv->id;
 	q = &drv->q[1];
-	if (direct && ocf_queue_idle(q) && ocf_kinvoke(krp, 0) == 0)
+	if (direct && ocf_queue_idle(q) && ocf_kinvoke(krp, hint) == 0)
 		return;
 	ocf_kenqueue(krp);
 }
@@ -75,7 +76,7 @@ static void ocf_kroute(struct cryptkop *krp, bool direct)
 /* Send @krp to the best driver it has not tried yet. */
 void ocf_kdispatch_retry(struct cryptkop *krp)
 {
-	ocf_kroute(krp, true);
+	ocf_kroute(krp, true, 0);
 }
 
 /* Give a request of a dying driver to another one. */
@@ -230,7 +231,11 @@ void ocf_kqueue_reroute(struct ocf_driver *drv)
  * ENOBUFS (queue full), EOPNOTSUPP (every driver that offers it refused
  * the input), or the driver's error. krp_hid names the driver.
  *
- * Context: any; never sleeps.
+ * With CRYPTO_KF_MAYSLEEP in krp_flags the driver may do the work before
+ * this returns, in the caller's thread (see struct cryptkop); the callback
+ * still comes from the framework's return thread.
+ *
+ * Context: any; never sleeps. With CRYPTO_KF_MAYSLEEP: process, may sleep.
  * Return: EINVAL if @krp or its callback is NULL, 0 otherwise.
  */
 int crypto_kdispatch(struct cryptkop *krp)
@@ -248,7 +253,12 @@ int crypto_kdispatch(struct cryptkop *krp)
 		ocf_kfinish(krp, EINVAL);
 		return 0;
 	}
-	ocf_kdispatch_retry(krp);
+	if (krp->krp_flags & CRYPTO_KF_MAYSLEEP) {
+		might_sleep();
+		ocf_kroute(krp, true, CRYPTO_HINT_CALLER);
+	} else {
+		ocf_kdispatch_retry(krp);
+	}
 	return 0;
 }
 EXPORT_SYMBOL_OCF(crypto_kdispatch);
@@ -277,7 +287,7 @@ void crypto_kdone(struct cryptkop *krp)
 		wake_up_all(&drv->drain_wq);
 	ocf_driver_put(drv);
 	if (krp->krp_status == EOPNOTSUPP) {
-		ocf_kroute(krp, false);
+		ocf_kroute(krp, false, 0);
 		return;
 	}
 	ocf_kfinish(krp, 0);

@@ -108,6 +108,8 @@ int cdev_key(struct crypt_kop *kop, bool ext)
 	kj->krp.krp_oparams = kop->crk_oparams;
 	kj->krp.krp_crid = crid;
 	kj->krp.krp_callback = cdev_kjob_callback;
+	/* software computes in this thread: its CPU time, its cgroup's */
+	kj->krp.krp_flags = CRYPTO_KF_MAYSLEEP;
 	cdev_waiter_arm(&kj->wait, cdev_kjob_free_work);
 	err = -crypto_kdispatch(&kj->krp);
 	cdev_waiter_submitted(&kj->wait);

@@ -17,7 +17,11 @@
  * the device, and kprocess must not sleep. So kprocess only queues a work
  * item, which allocates a transform of the driver's implementation, keys
  * it, runs the operation (waiting for its completion: it is in process
- * context), frees the transform and then calls crypto_kdone(). A request
+ * context), frees the transform and then calls crypto_kdone(). On a
+ * software driver dispatched with CRYPTO_KF_MAYSLEEP (CRYPTO_HINT_CALLER:
+ * kprocess runs in a thread that may sleep and waits anyway), kprocess
+ * does the same itself, so that the arithmetic is the caller's CPU time;
+ * a hardware one's wait for its device stays in the work item. A request
  * is in flight for the framework until crypto_kdone(), so
  * crypto_unregister_all() (driver withdrawal, hot-unplug) waits for every
  * work item that still uses a transform of the driver.
@@ -380,13 +384,9 @@ out:
 	return err ? ocf_lx_kerr(err) : 0;
 }
 
-static void ocf_lx_kwork(struct work_struct *work)
+/* Run @krp on @impl and complete it. */
+static void ocf_lx_krun(struct cryptkop *krp, const char *impl)
 {
-	struct ocf_lx_kreq *kr = container_of(work, struct ocf_lx_kreq, work);
-	struct cryptkop *krp = kr->krp;
-	const char *impl = kr->impl;
-
-	kfree(kr);
 	if (krp->krp_op == CRK_MOD_EXP)
 		krp->krp_status = ocf_lx_modexp(impl, krp);
 	else
@@ -395,16 +395,27 @@ static void ocf_lx_kwork(struct work_struct *work)
 	crypto_kdone(krp);
 }
 
+static void ocf_lx_kwork(struct work_struct *work)
+{
+	struct ocf_lx_kreq *kr = container_of(work, struct ocf_lx_kreq, work);
+	struct cryptkop *krp = kr->krp;
+	const char *impl = kr->impl;
+
+	kfree(kr);
+	ocf_lx_krun(krp, impl);
+}
+
 /**
  * ocf_lx_kprocess() - the Linux drivers' kprocess method
  * @dev: the driver
  * @krp: a CRK_MOD_EXP or CRK_DH_COMPUTE_KEY request
- * @hint: CRYPTO_HINT_*, unused
+ * @hint: CRYPTO_HINT_*: CRYPTO_HINT_CALLER runs a software driver's
+ *	request here
  *
  * Checks the parameter counts and queues the request for the work item
- * that runs it (see the top of this file).
+ * that runs it, or runs it (see the top of this file).
  *
- * Context: any; does not sleep.
+ * Context: any; does not sleep, unless @hint has CRYPTO_HINT_CALLER.
  * Return: 0 (the request is taken; crypto_kdone() follows).
  */
 int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint)
@@ -422,6 +433,10 @@ int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint)
 	if (krp->krp_iparams != 3 || krp->krp_oparams != 1) {
 		krp->krp_status = EINVAL;
 		goto done;
+	}
+	if ((hint & CRYPTO_HINT_CALLER) && !d->hw) {
+		ocf_lx_krun(krp, impl);
+		return 0;
 	}
 	kr = kmalloc(sizeof(*kr), GFP_ATOMIC | __GFP_NOWARN);
 	if (!kr) {

@@ -27,8 +27,11 @@
  * than its result; ENOMEM. DSA_VERIFY: 0 when the signature is valid,
  * EBADMSG when it is not.
  *
- * Requests run in a workqueue (kprocess only queues them): a 8192-bit
- * exponentiation takes milliseconds, not something for atomic context.
+ * A 8192-bit exponentiation takes milliseconds, not something for atomic
+ * context: requests run in a workqueue (kprocess only queues them), or,
+ * when the consumer dispatched with CRYPTO_KF_MAYSLEEP (/dev/crypto does),
+ * in the caller's thread (CRYPTO_HINT_CALLER): its CPU time is then the
+ * caller's, charged to its cgroup, and a fatal signal stops it.
  */
 #include <linux/random.h>
 #include <linux/slab.h>
@@ -51,6 +54,7 @@ struct pk_ws {
 	struct pk_mont c1, c2;
 	pk_limb a[PK_INL], b[PK_INL], e[PK_INL], x[PK_INL], y[PK_INL];
 	pk_limb r[2 * PK_MAXL], s[PK_MAXL], t[PK_MAXL], k[PK_MAXL + 2];
+	bool caller;		/* run in the dispatcher's thread */
 };
 
 static struct crypto_device pk_dev;
@@ -77,20 +81,22 @@ static int pk_in(const struct cryptkop *krp, int i, unsigned int maxbits,
 }
 
 /*
- * A modulus parameter: odd, not zero, at most PK_MAX_BITS. Exponentiations
- * modulo it stop when the request is cancelled (crypto_kcancel()).
+ * A modulus parameter: odd, not zero, at most PK_MAX_BITS (read through
+ * @ws->a). Exponentiations modulo it stop when the request is cancelled
+ * (crypto_kcancel()) or, run in the caller's thread, when it is killed.
  */
-static int pk_modulus(const struct cryptkop *krp, int i, struct pk_mont *c,
-		      pk_limb *tmp, unsigned int *bits)
+static int pk_modulus(const struct cryptkop *krp, struct pk_ws *ws, int i, struct pk_mont *c,
+		      unsigned int *bits)
 {
-	int err = pk_in(krp, i, PK_MAX_BITS, tmp, PK_MAXL, bits);
+	int err = pk_in(krp, i, PK_MAX_BITS, ws->a, PK_MAXL, bits);
 
 	if (err)
 		return err;
-	if (pk_is_zero(tmp, PK_MAXL))
+	if (pk_is_zero(ws->a, PK_MAXL))
 		return EINVAL;
-	err = pk_mont_init(c, tmp, PK_LIMBS(*bits));
+	err = pk_mont_init(c, ws->a, PK_LIMBS(*bits));
 	c->stop = &krp->krp_cancelled;
+	c->killable = ws->caller;
 	return err;
 }
 
@@ -111,7 +117,7 @@ static int pk_mod_exp_op(struct cryptkop *krp, struct pk_ws *ws)
 	unsigned int mbits, bbits, ebits;
 	int err;
 
-	err = pk_modulus(krp, 2, &ws->c1, ws->a, &mbits);
+	err = pk_modulus(krp, ws, 2, &ws->c1, &mbits);
 	if (!err)
 		err = pk_in(krp, 0, PK_MAX_IN_BITS, ws->a, PK_INL, &bbits);
 	if (!err)
@@ -130,9 +136,9 @@ static int pk_crt_op(struct cryptkop *krp, struct pk_ws *ws)
 	pk_limb hi = 0;
 	int err;
 
-	err = pk_modulus(krp, 0, cp, ws->a, &pbits);
+	err = pk_modulus(krp, ws, 0, cp, &pbits);
 	if (!err)
-		err = pk_modulus(krp, 1, cq, ws->a, &qbits);
+		err = pk_modulus(krp, ws, 1, cq, &qbits);
 	if (!err)
 		err = pk_in(krp, 2, PK_MAX_IN_BITS, ws->a, PK_INL, &bits);
 	if (err)
@@ -187,9 +193,9 @@ static int pk_dsa_common(struct cryptkop *krp, struct pk_ws *ws, unsigned int *p
 	unsigned int bits;
 	int err;
 
-	err = pk_modulus(krp, 1, &ws->c1, ws->a, pbits);
+	err = pk_modulus(krp, ws, 1, &ws->c1, pbits);
 	if (!err)
-		err = pk_modulus(krp, 2, &ws->c2, ws->a, qbits);
+		err = pk_modulus(krp, ws, 2, &ws->c2, qbits);
 	if (!err && *qbits < 3)
 		err = EINVAL;
 	if (!err) {
@@ -319,7 +325,7 @@ static int pk_dh_op(struct cryptkop *krp, struct pk_ws *ws)
 	pk_limb *pm1 = ws->t;
 	int err;
 
-	err = pk_modulus(krp, 2, &ws->c1, ws->a, &pbits);
+	err = pk_modulus(krp, ws, 2, &ws->c1, &pbits);
 	if (!err)
 		err = pk_in(krp, 1, PK_MAX_IN_BITS, ws->a, PK_INL, &bits);
 	if (err)
@@ -350,20 +356,20 @@ static const struct {
 	[CRK_DH_COMPUTE_KEY] = { 3, 1, pk_dh_op },
 };
 
-static void pk_work(struct work_struct *work)
+/* Run @krp and complete it; @caller: in its dispatcher's thread. */
+static void pk_run(struct cryptkop *krp, bool caller)
 {
-	struct pk_req *req = container_of(work, struct pk_req, work);
-	struct cryptkop *krp = req->krp;
 	struct pk_ws *ws;
 	int err;
 
-	kfree(req);
 	if (krp->krp_op >= CRK_ALGORITHM_ALL ||
 	    krp->krp_iparams != pk_ops[krp->krp_op].in ||
 	    krp->krp_oparams != pk_ops[krp->krp_op].out) {
 		err = EINVAL;
 	} else {
 		ws = kvzalloc(sizeof(*ws), GFP_KERNEL);
+		if (ws)
+			ws->caller = caller;
 		err = ws ? pk_ops[krp->krp_op].fn(krp, ws) : ENOMEM;
 		if (ws) {
 			memzero_explicit(ws, sizeof(*ws));
@@ -374,10 +380,24 @@ static void pk_work(struct work_struct *work)
 	crypto_kdone(krp);
 }
 
+static void pk_work(struct work_struct *work)
+{
+	struct pk_req *req = container_of(work, struct pk_req, work);
+	struct cryptkop *krp = req->krp;
+
+	kfree(req);
+	pk_run(krp, false);
+}
+
 static int pk_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint)
 {
-	struct pk_req *req = kmalloc(sizeof(*req), GFP_ATOMIC);
+	struct pk_req *req;
 
+	if (hint & CRYPTO_HINT_CALLER) {
+		pk_run(krp, true);
+		return 0;
+	}
+	req = kmalloc(sizeof(*req), GFP_ATOMIC);
 	if (!req) {
 		krp->krp_status = ENOMEM;
 		crypto_kdone(krp);

@@ -5,6 +5,7 @@
  * which are public; values only ever flow through arithmetic and masks.
  */
 #include <linux/kernel.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -310,7 +311,8 @@ void pk_mod_mul(pk_limb *r, const pk_limb *a, const pk_limb *b, struct pk_mont *
  * @c: the modulus
  *
  * Context: process (allocates its window table).
- * Return: 0, ENOMEM, or ECANCELED when @c->stop became true.
+ * Return: 0, ENOMEM, or ECANCELED when @c->stop became true or, with
+ * @c->killable, a fatal signal came.
  */
 int pk_mod_exp(pk_limb *r, const pk_limb *base, const pk_limb *e, unsigned int ebits,
 	       struct pk_mont *c)
@@ -343,7 +345,9 @@ int pk_mod_exp(pk_limb *r, const pk_limb *base, const pk_limb *e, unsigned int e
 		}
 		pk_mont_mul(x, x, sel, c);
 		cond_resched();
-		if (c->stop && READ_ONCE(*c->stop)) {	/* nobody waits for it */
+		/* nobody waits for it: cancelled, or computed by a dying caller */
+		if ((c->stop && READ_ONCE(*c->stop)) ||
+		    (c->killable && fatal_signal_pending(current))) {
 			kfree_sensitive(tab);
 			return ECANCELED;
 		}

@@ -39,6 +39,7 @@ struct pk_mont {
 	pk_limb lit1[PK_MAXL];		/* the number 1 */
 	pk_limb t[PK_MAXL + 2], u[PK_MAXL], acc[PK_MAXL], chunk[PK_MAXL];
 	const bool *stop;		/* if set and true, pk_mod_exp() stops */
+	bool killable;			/* it also stops on a fatal signal */
 };
 
 void pk_load(pk_limb *x, unsigned int n, const u8 *le, unsigned int len);

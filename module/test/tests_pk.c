@@ -132,9 +132,15 @@ static void pk_free(struct pk_kreq *r)
 	kfree(r);
 }
 
-/* Build op @op from @in hex inputs and @out outputs of @obits; run it. */
-static struct pk_kreq *pk_run(int op, const char *const *in, int nin, int nout, int obits,
-			      int *status)
+/*
+ * Build op @op from @in hex inputs and @out outputs of @obits; run it with
+ * krp_flags @flags. @at_return (if set): whether the first output held
+ * @want (big-endian hex) when crypto_kdispatch() returned, before the
+ * callback was waited for.
+ */
+static struct pk_kreq *pk_run_flags(int op, const char *const *in, int nin, int nout,
+				    int obits, int *status, u32 flags, const char *want,
+				    bool *at_return)
 {
 	struct pk_kreq *r = kzalloc(sizeof(*r), GFP_KERNEL);
 	int id = crypto_find_driver("opencrypto_pk"), i, err = 0;
@@ -157,13 +163,23 @@ static struct pk_kreq *pk_run(int op, const char *const *in, int nin, int nout, 
 	r->krp.krp_oparams = nout;
 	r->krp.krp_crid = id;
 	r->krp.krp_callback = pk_kcb;
-	if (crypto_kdispatch(&r->krp) ||
-	    !wait_for_completion_timeout(&r->done, 60 * HZ)) {
+	r->krp.krp_flags = flags;
+	if (crypto_kdispatch(&r->krp))
+		return NULL;	/* leaked: its callback may still come */
+	if (at_return)
+		*at_return = pk_is(r, nin, want);
+	if (!wait_for_completion_timeout(&r->done, 60 * HZ)) {
 		/* a request that never completes is leaked, not freed under it */
 		return NULL;
 	}
 	*status = r->krp.krp_status;
 	return r;
+}
+
+static struct pk_kreq *pk_run(int op, const char *const *in, int nin, int nout, int obits,
+			      int *status)
+{
+	return pk_run_flags(op, in, nin, nout, obits, status, 0, NULL, NULL);
 }
 
 static int t_pk_mod_exp(void)
@@ -187,6 +203,72 @@ static int t_pk_mod_exp(void)
 		CHECK(pk_is(r, 3, pk_dh[3]));
 	if (r)
 		pk_free(r);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/*
+ * CRYPTO_KF_MAYSLEEP: crypto_kdispatch() lets opencrypto_pk compute in
+ * this thread, so the result is there when it returns (the callback still
+ * comes after, from the return thread).
+ */
+static int t_pk_maysleep(void)
+{
+	struct pk_kreq *r;
+	bool ok = true, early = false;
+	int st;
+
+	r = pk_run_flags(CRK_MOD_EXP, pk_modexp, 3, 1, 1024, &st, CRYPTO_KF_MAYSLEEP,
+			 pk_modexp[3], &early);
+	if (CHECK(r) && CHECK_EQ(st, 0)) {
+		CHECK(early);
+		CHECK(pk_is(r, 3, pk_modexp[3]));
+	}
+	if (r)
+		pk_free(r);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+/*
+ * crypto_kcancel() on a request in opencrypto_pk's workqueue (no
+ * CRYPTO_KF_MAYSLEEP): an 8192-bit modulus with a 16384-bit exponent takes
+ * seconds; cancelled at once, it ends early with ECANCELED, its callback
+ * coming once as for any request.
+ */
+static int t_pk_kcancel(void)
+{
+	static const unsigned int bits[4] = { 8192, 16384, 8192, 8192 };
+	int id = crypto_find_driver("opencrypto_pk"), i;
+	struct pk_kreq *r = kzalloc(sizeof(*r), GFP_KERNEL);
+	bool ok = true;
+
+	if (!CHECK(r) || !CHECK(id >= 0)) {
+		kfree(r);
+		return OCFT_FAIL;
+	}
+	for (i = 0; i < 4; i++) {
+		r->krp.krp_param[i].crp_p = kzalloc(bits[i] / 8, GFP_KERNEL);
+		r->krp.krp_param[i].crp_nbits = bits[i];
+		if (!CHECK(r->krp.krp_param[i].crp_p)) {
+			pk_free(r);
+			return OCFT_FAIL;
+		}
+		if (i < 3)	/* base 0xa5a5..., exponent and modulus all ones */
+			memset(r->krp.krp_param[i].crp_p, i ? 0xff : 0xa5, bits[i] / 8);
+	}
+	init_completion(&r->done);
+	r->krp.krp_op = CRK_MOD_EXP;
+	r->krp.krp_iparams = 3;
+	r->krp.krp_oparams = 1;
+	r->krp.krp_crid = id;
+	r->krp.krp_callback = pk_kcb;
+	if (!CHECK_EQ(crypto_kdispatch(&r->krp), 0))
+		return OCFT_FAIL;	/* leaked: its callback may still come */
+	crypto_kcancel(&r->krp);
+	if (!CHECK(wait_for_completion_timeout(&r->done, 60 * HZ)))
+		return OCFT_FAIL;	/* leaked, not freed under the driver */
+	CHECK_EQ(r->krp.krp_status, ECANCELED);
+	CHECK_EQ(r->krp.krp_hid, id);
+	pk_free(r);
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
@@ -268,6 +350,8 @@ static int t_pk_bad(void)
 
 const struct ocft_case ocft_cases_pk[] = {
 	{ "pk_driver_known_answers", t_pk_mod_exp },
+	{ "pk_driver_maysleep_in_caller", t_pk_maysleep },
+	{ "pk_driver_kcancel", t_pk_kcancel },
 	{ "pk_driver_dsa", t_pk_dsa },
 	{ "pk_driver_bad_parameters", t_pk_bad },
 };
