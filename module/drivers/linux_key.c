@@ -20,8 +20,12 @@
  * context), frees the transform and then calls crypto_kdone(). On a
  * software driver dispatched with CRYPTO_KF_MAYSLEEP (CRYPTO_HINT_CALLER:
  * kprocess runs in a thread that may sleep and waits anyway), kprocess
- * does the same itself, so that the arithmetic is the caller's CPU time;
- * a hardware one's wait for its device stays in the work item. A request
+ * does the same itself, so that the arithmetic is the caller's CPU time,
+ * when every parameter has at most OCF_LX_INLINE_BITS bits: the kernel's
+ * MPI arithmetic cannot be interrupted, and a caller must not be kept from
+ * dying for longer than that takes (a 4096-bit exponentiation: tens of
+ * milliseconds). Larger requests, and a hardware driver's wait for its
+ * device, stay in the work item, which the caller can leave. A request
  * is in flight for the framework until crypto_kdone(), so
  * crypto_unregister_all() (driver withdrawal, hot-unplug) waits for every
  * work item that still uses a transform of the driver.
@@ -37,10 +41,14 @@
 #include <crypto/dh.h>
 #include <crypto/kpp.h>
 #include <linux/scatterlist.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "linux.h"
+
+/* Parameters no longer than this may run in the caller's thread. */
+#define OCF_LX_INLINE_BITS	4096
 
 /* A keying request on its way to the work item. */
 struct ocf_lx_kreq {
@@ -384,6 +392,19 @@ out:
 	return err ? ocf_lx_kerr(err) : 0;
 }
 
+/* May @krp run in its caller's thread (see the top of this file)? */
+static bool ocf_lx_kinline(const struct ocf_lx_dev *d, const struct cryptkop *krp, int hint)
+{
+	int i;
+
+	if (!(hint & CRYPTO_HINT_CALLER) || d->hw)
+		return false;
+	for (i = 0; i < krp->krp_iparams + krp->krp_oparams; i++)
+		if (krp->krp_param[i].crp_nbits > OCF_LX_INLINE_BITS)
+			return false;
+	return true;
+}
+
 /* Run @krp on @impl and complete it. */
 static void ocf_lx_krun(struct cryptkop *krp, const char *impl)
 {
@@ -410,7 +431,7 @@ static void ocf_lx_kwork(struct work_struct *work)
  * @dev: the driver
  * @krp: a CRK_MOD_EXP or CRK_DH_COMPUTE_KEY request
  * @hint: CRYPTO_HINT_*: CRYPTO_HINT_CALLER runs a software driver's
- *	request here
+ *	request of bounded size here
  *
  * Checks the parameter counts and queues the request for the work item
  * that runs it, or runs it (see the top of this file).
@@ -434,7 +455,11 @@ int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint)
 		krp->krp_status = EINVAL;
 		goto done;
 	}
-	if ((hint & CRYPTO_HINT_CALLER) && !d->hw) {
+	if (ocf_lx_kinline(d, krp, hint) && fatal_signal_pending(current)) {
+		krp->krp_status = ECANCELED;	/* a dying caller: not begun */
+		goto done;
+	}
+	if (ocf_lx_kinline(d, krp, hint)) {
 		ocf_lx_krun(krp, impl);
 		return 0;
 	}
