@@ -21,11 +21,13 @@ wait_for() {	# wait_for SECONDS COMMAND...: poll until COMMAND succeeds
 	return 1
 }
 vc_live() { grep -q 'virtio_crypto[0-9]* .*hardware .*live' $D; }
+vc_ids() { awk '$2 ~ /^virtio_crypto[0-9]*$/ && $3 == "hardware" && $5 == "live" { print $1 }' $D; }
+ndev() { grep -ls 0x1054 /sys/bus/pci/devices/*/device | wc -l; }
 
 echo "KTAP version 1"
 has_dev || skip_all "no virtio-crypto device (--no-virtio-crypto)"
 modprobe opencrypto_stream || skip_all "opencrypto_stream.ko not built (OPENCRYPTO_TESTS=1)"
-echo "1..14"
+echo "1..18"
 
 echo start >$S/control
 wait_for 20 sh -c "[ \"\$(sed -n 's/^done //p' $S/status)\" -gt 50 ]"
@@ -78,6 +80,27 @@ result $? "no request with its own key lost, failed or wrong"
 qemu-monitor device_add virtio-crypto-pci,id=crypto0,cryptodev=cryptodev0 >/dev/null
 wait_for 30 vc_live
 result $? "virtio_crypto is back once more"
+echo "# a second device comes and goes: the first keeps serving"
+qemu-monitor object_add cryptodev-backend-builtin,id=cryptodev1 >/dev/null
+qemu-monitor device_add virtio-crypto-pci,id=crypto1,cryptodev=cryptodev1 >/dev/null
+wait_for 30 sh -c '[ "$(grep -ls 0x1054 /sys/bus/pci/devices/*/device | wc -l)" = 2 ]'
+result $? "a second virtio-crypto device is there ($(ndev))"
+wait_for 10 vc_live
+old=$(vc_ids)
+echo "# virtio_crypto driver id $old; device_del crypto1"
+qemu-monitor device_del crypto1 >/dev/null
+wait_for 30 sh -c '[ "$(grep -ls 0x1054 /sys/bus/pci/devices/*/device | wc -l)" = 1 ]'
+result $? "the second device is gone, the first stays ($(ndev))"
+vc_back() { [ -n "$(vc_ids)" ] && [ "$(vc_ids)" != "$old" ]; }
+wait_for 30 vc_back
+result $? "virtio_crypto is withdrawn and comes back for the device left (id $old, now $(vc_ids))"
+echo nokeys >$S/control
+echo start >$S/control
+wait_for 20 sh -c "[ \"\$(sed -n 's/^done //p' $S/status)\" -gt 20 ]"
+echo stop >$S/control
+sed 's/^/# /' $S/status
+get drivers | grep -q '^ *virtio_crypto' && [ "$(get wrong)" = 0 ] && [ "$(get errors)" = 0 ]
+result $? "a new session uses it, with right results"
 rmmod opencrypto_stream
 result $? "opencrypto_stream unloads"
 exit $fail

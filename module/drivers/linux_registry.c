@@ -38,6 +38,27 @@
 static LIST_HEAD(ocf_lx_devs);
 static DEFINE_MUTEX(ocf_lx_mutex);
 
+/*
+ * Devices leaving their driver: from BUS_NOTIFY_UNBIND_DRIVER (or
+ * BUS_NOTIFY_DEL_DEVICE) to BUS_NOTIFY_UNBOUND_DRIVER their driver's
+ * remove() runs and unregisters algorithms that a rescan may still find:
+ * their provider module is not made a driver meanwhile. And every
+ * withdrawal or unbound device bumps ocf_lx_gen, so that a rescan whose
+ * scan began before it starts again rather than register what it found
+ * (a driver for a device on its way out). Both under ocf_lx_mutex.
+ */
+struct ocf_lx_going {
+	struct list_head node;
+	struct device *dev;
+	struct module *mod;
+	bool withdrew;		/* a driver of ours went with it */
+};
+
+static LIST_HEAD(ocf_lx_goings);
+static unsigned long ocf_lx_gen;
+
+#define OCF_LX_RESCAN_TRIES	3
+
 /* Registered only to learn where the virtio bus is; it matches no device. */
 static const struct virtio_device_id ocf_lx_no_ids[] = { { 0 } };
 static struct virtio_driver ocf_lx_virtio_probe = {
@@ -67,6 +88,7 @@ struct ocf_lx_found {
 	bool direct;				/* not through a template */
 	bool kdo;				/* CRYPTO_ALG_KERN_DRIVER_ONLY */
 	bool async;
+	bool going;				/* its module leaves a device */
 };
 
 static bool ocf_lx_usable(const struct crypto_alg *a)
@@ -297,6 +319,22 @@ static void ocf_lx_found_free(struct ocf_lx_found *found, unsigned int n)
 }
 
 /*
+ * Is provider module @mod leaving a device (see struct ocf_lx_going)?
+ * Under ocf_lx_mutex.
+ */
+static bool ocf_lx_mod_going(const struct module *mod)
+{
+	struct ocf_lx_going *g;
+
+	list_for_each_entry(g, &ocf_lx_goings, node)
+		if (g->mod == mod)
+			return true;
+	return false;
+}
+
+static void ocf_lx_rescan_later(void);
+
+/*
  * Scan the crypto API and bring the drivers up to date: new providers
  * become drivers, known ones register algorithms they gained.
  */
@@ -305,21 +343,38 @@ static int ocf_lx_rescan(void)
 	const struct ocf_lx_found **best;
 	struct ocf_lx_found *found;
 	struct ocf_lx_dev *d, *tmp;
-	unsigned int n, i;
+	unsigned int n, i, tries;
+	unsigned long gen;
 	int alg;
 
-	found = ocf_lx_scan(&n);
-	if (!found)
-		return -ENOMEM;
 	best = kcalloc(OCF_LX_NSLOTS, sizeof(*best), GFP_KERNEL);
-	if (!best) {
-		ocf_lx_found_free(found, n);
+	if (!best)
 		return -ENOMEM;
+	for (tries = 0;; tries++) {
+		mutex_lock(&ocf_lx_mutex);
+		gen = ocf_lx_gen;
+		mutex_unlock(&ocf_lx_mutex);
+		found = ocf_lx_scan(&n);
+		if (!found) {
+			kfree(best);
+			return -ENOMEM;
+		}
+		mutex_lock(&ocf_lx_mutex);
+		if (gen == ocf_lx_gen)
+			break;
+		/* a driver went while we scanned: what we found may be going too */
+		mutex_unlock(&ocf_lx_mutex);
+		ocf_lx_found_free(found, n);
+		if (tries + 1 == OCF_LX_RESCAN_TRIES) {
+			kfree(best);
+			ocf_lx_rescan_later();
+			return 0;
+		}
 	}
-
-	mutex_lock(&ocf_lx_mutex);
+	for (i = 0; i < n; i++)
+		found[i].going = found[i].mod && ocf_lx_mod_going(found[i].mod);
 	for (i = 0; i < n; i++) {
-		if (!found[i].alg)
+		if (!found[i].alg || found[i].going)
 			continue;
 		d = ocf_lx_dev_get(&found[i]);
 		if (d && d->id < 0)
@@ -331,7 +386,8 @@ static int ocf_lx_rescan(void)
 
 		memset(best, 0, OCF_LX_NSLOTS * sizeof(*best));
 		for (i = 0; i < n; i++) {
-			if (found[i].alg && !strcmp(found[i].group, d->name) &&
+			if (found[i].alg && !found[i].going &&
+			    !strcmp(found[i].group, d->name) &&
 			    ocf_lx_better(&found[i], best[found[i].alg]))
 				best[found[i].alg] = &found[i];
 		}
@@ -402,6 +458,11 @@ static void ocf_lx_rescan_work(struct work_struct *work)
 
 static DECLARE_DELAYED_WORK(ocf_lx_rescan_dwork, ocf_lx_rescan_work);
 
+static void ocf_lx_rescan_later(void)
+{
+	mod_delayed_work(system_wq, &ocf_lx_rescan_dwork, HZ / 10);
+}
+
 /*
  * The crypto API announces algorithms whose self-test finished (LOADED);
  * it may hold crypto_alg_sem while it does, so only schedule a rescan.
@@ -411,7 +472,7 @@ static DECLARE_DELAYED_WORK(ocf_lx_rescan_dwork, ocf_lx_rescan_work);
 static int ocf_lx_crypto_event(struct notifier_block *nb, unsigned long msg, void *data)
 {
 	if (msg == CRYPTO_MSG_ALG_LOADED)
-		mod_delayed_work(system_wq, &ocf_lx_rescan_dwork, HZ / 10);
+		ocf_lx_rescan_later();
 	return NOTIFY_DONE;
 }
 
@@ -419,19 +480,37 @@ static struct notifier_block ocf_lx_crypto_nb = {
 	.notifier_call = ocf_lx_crypto_event,
 };
 
-/* Withdraw the drivers of provider module @mod (all of it, if NULL: none). */
-static void ocf_lx_withdraw(struct module *mod, const char *why)
+/*
+ * Withdraw the drivers of provider module @mod (none if NULL); @dev: the
+ * device it is leaving, if that is why (until ocf_lx_unbound()).
+ */
+static void ocf_lx_withdraw(struct module *mod, struct device *dev, const char *why)
 {
+	struct ocf_lx_going *g, *going = NULL;
 	struct ocf_lx_dev *d, *tmp;
 
 	if (!mod)
 		return;
 	mutex_lock(&ocf_lx_mutex);
+	ocf_lx_gen++;
+	list_for_each_entry(g, &ocf_lx_goings, node)
+		if (dev && g->dev == dev)
+			going = g;
+	if (dev && !going) {
+		going = kzalloc(sizeof(*going), GFP_KERNEL);
+		if (going) {	/* else only the generation guards */
+			going->dev = dev;
+			going->mod = mod;
+			list_add(&going->node, &ocf_lx_goings);
+		}
+	}
 	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node) {
 		if (d->mod != mod)
 			continue;
 		pr_info("%s: %s, withdrawing driver %d\n", d->name, why, d->id);
 		ocf_lx_dev_free(d);
+		if (going)
+			going->withdrew = true;
 	}
 	mutex_unlock(&ocf_lx_mutex);
 }
@@ -440,13 +519,41 @@ static void ocf_lx_withdraw(struct module *mod, const char *why)
 static int ocf_lx_module_event(struct notifier_block *nb, unsigned long state, void *data)
 {
 	if (state == MODULE_STATE_GOING)
-		ocf_lx_withdraw(data, "module unloading");
+		ocf_lx_withdraw(data, NULL, "module unloading");
 	return NOTIFY_DONE;
 }
 
 static struct notifier_block ocf_lx_module_nb = {
 	.notifier_call = ocf_lx_module_event,
 };
+
+/*
+ * @dev has left its driver: its remove() is over. If we withdrew a provider
+ * for it, look again: the provider may serve other devices still (two
+ * virtio-crypto devices share one module and one set of algorithms, which
+ * stays registered while either is there), and nothing else would bring
+ * its driver back.
+ */
+static void ocf_lx_unbound(struct device *dev)
+{
+	struct ocf_lx_going *g, *tmp;
+	bool found = false, withdrew = false;
+
+	mutex_lock(&ocf_lx_mutex);
+	list_for_each_entry_safe(g, tmp, &ocf_lx_goings, node) {
+		if (g->dev != dev)
+			continue;
+		withdrew |= g->withdrew;
+		list_del(&g->node);
+		kfree(g);
+		found = true;
+	}
+	if (found)
+		ocf_lx_gen++;
+	mutex_unlock(&ocf_lx_mutex);
+	if (withdrew)
+		ocf_lx_rescan_later();
+}
 
 /*
  * A device leaving its driver (hot-unplug, unbind): these events come
@@ -462,7 +569,9 @@ static int ocf_lx_bus_event(struct notifier_block *nb, unsigned long action, voi
 
 	if ((action == BUS_NOTIFY_UNBIND_DRIVER || action == BUS_NOTIFY_DEL_DEVICE) &&
 	    dev->driver && dev->driver->owner)
-		ocf_lx_withdraw(dev->driver->owner, "device going away");
+		ocf_lx_withdraw(dev->driver->owner, dev, "device going away");
+	else if (action == BUS_NOTIFY_UNBOUND_DRIVER)
+		ocf_lx_unbound(dev);
 	return NOTIFY_DONE;
 }
 
@@ -543,19 +652,25 @@ int ocf_lx_registry_init(struct dentry *debugfs)
 
 void ocf_lx_registry_exit(void)
 {
+	struct ocf_lx_going *g, *gtmp;
 	struct ocf_lx_dev *d, *tmp;
 
 	crypto_unregister_notifier(&ocf_lx_crypto_nb);
-	cancel_delayed_work_sync(&ocf_lx_rescan_dwork);
 	unregister_module_notifier(&ocf_lx_module_nb);
 	if (ocf_lx_virtio_registered)
 		bus_unregister_notifier(ocf_lx_virtio_probe.driver.bus, &ocf_lx_virtio_nb);
 	bus_unregister_notifier(&platform_bus_type, &ocf_lx_platform_nb);
 	bus_unregister_notifier(&pci_bus_type, &ocf_lx_pci_nb);
+	/* after every notifier that schedules it */
+	cancel_delayed_work_sync(&ocf_lx_rescan_dwork);
 
 	mutex_lock(&ocf_lx_mutex);
 	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node)
 		ocf_lx_dev_free(d);
+	list_for_each_entry_safe(g, gtmp, &ocf_lx_goings, node) {
+		list_del(&g->node);
+		kfree(g);
+	}
 	mutex_unlock(&ocf_lx_mutex);
 	if (ocf_lx_virtio_registered)
 		unregister_virtio_driver(&ocf_lx_virtio_probe);
