@@ -27,7 +27,7 @@ ndev() { grep -ls 0x1054 /sys/bus/pci/devices/*/device | wc -l; }
 echo "KTAP version 1"
 has_dev || skip_all "no virtio-crypto device (--no-virtio-crypto)"
 modprobe opencrypto_stream || skip_all "opencrypto_stream.ko not built (OPENCRYPTO_TESTS=1)"
-echo "1..18"
+echo "1..20"
 
 echo start >$S/control
 wait_for 20 sh -c "[ \"\$(sed -n 's/^done //p' $S/status)\" -gt 50 ]"
@@ -101,6 +101,15 @@ echo stop >$S/control
 sed 's/^/# /' $S/status
 get drivers | grep -q '^ *virtio_crypto' && [ "$(get wrong)" = 0 ] && [ "$(get errors)" = 0 ]
 result $? "a new session uses it, with right results"
+echo "# unbind through sysfs (no device removal), then bind again"
+old=$(vc_ids)
+v=$(ls -d /sys/bus/virtio/drivers/virtio_crypto/virtio* 2>/dev/null | head -1)
+v=${v##*/}
+[ -n "$v" ] && echo "$v" >/sys/bus/virtio/drivers/virtio_crypto/unbind &&
+	wait_for 30 sh -c "! awk '\$2 ~ /^virtio_crypto/ && \$5 == \"live\"' $D | grep -q ."
+result $? "unbinding $v withdraws the driver (id $old)"
+[ -n "$v" ] && echo "$v" >/sys/bus/virtio/drivers/virtio_crypto/bind && wait_for 30 vc_back
+result $? "binding it again brings the driver back (id $(vc_ids))"
 rmmod opencrypto_stream
 result $? "opencrypto_stream unloads"
 exit $fail

@@ -39,23 +39,25 @@ static LIST_HEAD(ocf_lx_devs);
 static DEFINE_MUTEX(ocf_lx_mutex);
 
 /*
- * Devices leaving their driver: from BUS_NOTIFY_UNBIND_DRIVER (or
- * BUS_NOTIFY_DEL_DEVICE) to BUS_NOTIFY_UNBOUND_DRIVER their driver's
- * remove() runs and unregisters algorithms that a rescan may still find:
- * their provider module is not made a driver meanwhile. And every
- * withdrawal or unbound device bumps ocf_lx_gen, so that a rescan whose
- * scan began before it starts again rather than register what it found
- * (a driver for a device on its way out). Both under ocf_lx_mutex.
+ * Devices leaving their driver: from BUS_NOTIFY_UNBIND_DRIVER to
+ * BUS_NOTIFY_UNBOUND_DRIVER (both sent by the driver core under the
+ * device's lock, always in pairs) their driver's remove() runs and
+ * unregisters algorithms that a rescan may still find: their provider
+ * module is not made a driver meanwhile. And every withdrawal or unbound
+ * device bumps ocf_lx_gen, so that a rescan whose scan began before it
+ * starts again rather than register what it found (a driver for a device
+ * on its way out). All under ocf_lx_mutex.
  */
 struct ocf_lx_going {
 	struct list_head node;
 	struct device *dev;
 	struct module *mod;
-	bool withdrew;		/* a driver of ours went with it */
+	bool recheck;		/* at UNBOUND, rescan: its module may serve others */
 };
 
 static LIST_HEAD(ocf_lx_goings);
 static unsigned long ocf_lx_gen;
+static bool ocf_lx_recheck_any;	/* an entry could not be made: rescan at any UNBOUND */
 
 #define OCF_LX_RESCAN_TRIES	3
 
@@ -320,16 +322,21 @@ static void ocf_lx_found_free(struct ocf_lx_found *found, unsigned int n)
 
 /*
  * Is provider module @mod leaving a device (see struct ocf_lx_going)?
- * Under ocf_lx_mutex.
+ * @skipped: a rescan skips it for that: look again when the device has
+ * left. Under ocf_lx_mutex.
  */
-static bool ocf_lx_mod_going(const struct module *mod)
+static bool ocf_lx_mod_going(const struct module *mod, bool skipped)
 {
 	struct ocf_lx_going *g;
+	bool going = false;
 
-	list_for_each_entry(g, &ocf_lx_goings, node)
-		if (g->mod == mod)
-			return true;
-	return false;
+	list_for_each_entry(g, &ocf_lx_goings, node) {
+		if (g->mod != mod)
+			continue;
+		g->recheck |= skipped;
+		going = true;
+	}
+	return going;
 }
 
 static void ocf_lx_rescan_later(void);
@@ -372,7 +379,7 @@ static int ocf_lx_rescan(void)
 		}
 	}
 	for (i = 0; i < n; i++)
-		found[i].going = found[i].mod && ocf_lx_mod_going(found[i].mod);
+		found[i].going = found[i].mod && ocf_lx_mod_going(found[i].mod, true);
 	for (i = 0; i < n; i++) {
 		if (!found[i].alg || found[i].going)
 			continue;
@@ -481,13 +488,16 @@ static struct notifier_block ocf_lx_crypto_nb = {
 };
 
 /*
- * Withdraw the drivers of provider module @mod (none if NULL); @dev: the
- * device it is leaving, if that is why (until ocf_lx_unbound()).
+ * Withdraw the drivers of provider module @mod (none if NULL). @dev: the
+ * device it is leaving, when called for BUS_NOTIFY_UNBIND_DRIVER: noted
+ * until ocf_lx_unbound(). (A device removed with its driver bound sends
+ * DEL_DEVICE first, then UNBIND: the drivers go at the first.)
  */
 static void ocf_lx_withdraw(struct module *mod, struct device *dev, const char *why)
 {
 	struct ocf_lx_going *g, *going = NULL;
 	struct ocf_lx_dev *d, *tmp;
+	bool withdrew = false;
 
 	if (!mod)
 		return;
@@ -498,7 +508,7 @@ static void ocf_lx_withdraw(struct module *mod, struct device *dev, const char *
 			going = g;
 	if (dev && !going) {
 		going = kzalloc(sizeof(*going), GFP_KERNEL);
-		if (going) {	/* else only the generation guards */
+		if (going) {
 			going->dev = dev;
 			going->mod = mod;
 			list_add(&going->node, &ocf_lx_goings);
@@ -509,9 +519,17 @@ static void ocf_lx_withdraw(struct module *mod, struct device *dev, const char *
 			continue;
 		pr_info("%s: %s, withdrawing driver %d\n", d->name, why, d->id);
 		ocf_lx_dev_free(d);
-		if (going)
-			going->withdrew = true;
+		withdrew = true;
 	}
+	/*
+	 * Look again once the device has left. Without an entry (DEL_DEVICE,
+	 * which comes before UNBIND; a module unloading; no memory) the next
+	 * UNBOUND or REMOVED_DEVICE does; meanwhile only the generation guards.
+	 */
+	if (going)
+		going->recheck |= withdrew;
+	else if (withdrew || dev)
+		ocf_lx_recheck_any = true;
 	mutex_unlock(&ocf_lx_mutex);
 }
 
@@ -528,22 +546,25 @@ static struct notifier_block ocf_lx_module_nb = {
 };
 
 /*
- * @dev has left its driver: its remove() is over. If we withdrew a provider
- * for it, look again: the provider may serve other devices still (two
- * virtio-crypto devices share one module and one set of algorithms, which
- * stays registered while either is there), and nothing else would bring
- * its driver back.
+ * @dev has left its driver (BUS_NOTIFY_UNBOUND_DRIVER; REMOVED_DEVICE as a
+ * backstop): its remove() is over. If we withdrew a provider for it, or a
+ * rescan skipped the provider meanwhile, look again: the provider may serve
+ * other devices still (two virtio-crypto devices share one module and one
+ * set of algorithms, which stays registered while either is there), and
+ * nothing else would bring its driver back.
  */
 static void ocf_lx_unbound(struct device *dev)
 {
 	struct ocf_lx_going *g, *tmp;
-	bool found = false, withdrew = false;
+	bool found = false, recheck;
 
 	mutex_lock(&ocf_lx_mutex);
+	recheck = ocf_lx_recheck_any;
+	ocf_lx_recheck_any = false;
 	list_for_each_entry_safe(g, tmp, &ocf_lx_goings, node) {
 		if (g->dev != dev)
 			continue;
-		withdrew |= g->withdrew;
+		recheck |= g->recheck;
 		list_del(&g->node);
 		kfree(g);
 		found = true;
@@ -551,7 +572,7 @@ static void ocf_lx_unbound(struct device *dev)
 	if (found)
 		ocf_lx_gen++;
 	mutex_unlock(&ocf_lx_mutex);
-	if (withdrew)
+	if (recheck)
 		ocf_lx_rescan_later();
 }
 
@@ -566,12 +587,23 @@ static void ocf_lx_unbound(struct device *dev)
 static int ocf_lx_bus_event(struct notifier_block *nb, unsigned long action, void *data)
 {
 	struct device *dev = data;
+	/* DEL_DEVICE comes without the device's lock: it may be unbinding */
+	struct device_driver *drv = READ_ONCE(dev->driver);
 
-	if ((action == BUS_NOTIFY_UNBIND_DRIVER || action == BUS_NOTIFY_DEL_DEVICE) &&
-	    dev->driver && dev->driver->owner)
-		ocf_lx_withdraw(dev->driver->owner, dev, "device going away");
-	else if (action == BUS_NOTIFY_UNBOUND_DRIVER)
+	switch (action) {
+	case BUS_NOTIFY_UNBIND_DRIVER:	/* under the device's lock: UNBOUND follows */
+		if (drv && drv->owner)
+			ocf_lx_withdraw(drv->owner, dev, "device going away");
+		break;
+	case BUS_NOTIFY_DEL_DEVICE:
+		if (drv && drv->owner)
+			ocf_lx_withdraw(drv->owner, NULL, "device going away");
+		break;
+	case BUS_NOTIFY_UNBOUND_DRIVER:
+	case BUS_NOTIFY_REMOVED_DEVICE:	/* an entry missed by UNBOUND, if any */
 		ocf_lx_unbound(dev);
+		break;
+	}
 	return NOTIFY_DONE;
 }
 
