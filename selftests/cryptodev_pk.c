@@ -349,6 +349,23 @@ static int pk_counts(unsigned long long *kops, unsigned long long *kerr)
 }
 
 /*
+ * A MOD_EXP as long as its lengths make it: modulus 2^@mbits - 1 (odd), a
+ * base of @base bytes below it, an exponent of @ebits bits, all ones.
+ */
+static void long_modexp(struct par *ps, unsigned int mbits, unsigned int ebits,
+			unsigned char base)
+{
+	memset(ps, 0, 4 * sizeof(*ps));
+	memset(ps[0].b, base, mbits / 8 - 1);
+	ps[0].bits = mbits;
+	memset(ps[1].b, 0xff, ebits / 8);
+	ps[1].bits = ebits;
+	memset(ps[2].b, 0xff, mbits / 8);
+	ps[2].bits = mbits;
+	ps[3].bits = mbits;
+}
+
+/*
  * A caller killed in a long CIOCKEY: the driver stops (ECANCELED, counted
  * as an error) instead of finishing seconds of work nobody reads. An
  * 8192-bit modulus with a 16384-bit exponent takes seconds in the guest;
@@ -361,15 +378,7 @@ static void test_cancel(void)
 	int st, i, ok;
 	pid_t pid;
 
-	memset(ps, 0, sizeof(ps));
-	memset(ps[0].b, 0xa5, 1024);		/* base, 8192 bits */
-	ps[0].b[1023] = 0x25;
-	ps[0].bits = 8192;
-	memset(ps[1].b, 0xff, 2048);		/* exponent, 16384 bits */
-	ps[1].bits = 16384;
-	memset(ps[2].b, 0xff, 1024);		/* modulus 2^8192 - 1: odd */
-	ps[2].bits = 8192;
-	ps[3].bits = 8192;
+	long_modexp(ps, 8192, 16384, 0xa5);
 	ok = !pk_counts(&ops0, &err0);
 	pid = ok ? fork() : -1;
 	if (pid == 0) {
@@ -421,14 +430,7 @@ static void test_charged(const char *drv)
 			    strerror(errno));
 		return;
 	}
-	memset(ps, 0, sizeof(ps));
-	memset(ps[0].b, 0x5a, 511);		/* base below the modulus */
-	ps[0].bits = 4096;
-	memset(ps[1].b, 0xc3, 512);		/* exponent, 4096 bits */
-	ps[1].bits = 4096;
-	memset(ps[2].b, 0xff, 512);		/* modulus 2^4096 - 1: odd */
-	ps[2].bits = 4096;
-	ps[3].bits = 4096;
+	long_modexp(ps, 4096, 4096, 0x5a);
 	crid = f.crid;
 	getrusage(RUSAGE_SELF, &r0);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
