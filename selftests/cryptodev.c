@@ -9,11 +9,15 @@
  * Built 64-bit and -m32 (then it runs through compat_ioctl).
  */
 #include <fcntl.h>
+#include <linux/userfaultfd.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <crypto/cryptodev.h>
@@ -1107,12 +1111,150 @@ static void test_crioget(void)
 	ioctl(fd, CIOCFSESSION, &ses);
 }
 
+/* Reap @pid within @ms milliseconds: 1 if it was, 0 if it is still there. */
+static int reaped_within(pid_t pid, int ms)
+{
+	int i;
+
+	for (i = 0; i < ms / 10; i++) {
+		if (waitpid(pid, NULL, WNOHANG) == pid)
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
+/* Wait up to @ms milliseconds for @pid to sleep in a function named *@fn*. */
+static int sleeps_in(pid_t pid, const char *fn, int ms, char *seen, size_t seenlen)
+{
+	char path[64];
+	int i, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/wchan", (int)pid);
+	for (i = 0; i < ms / 10; i++) {
+		int wfd = open(path, O_RDONLY);
+
+		n = wfd >= 0 ? read(wfd, seen, seenlen - 1) : -1;
+		if (wfd >= 0)
+			close(wfd);
+		seen[n > 0 ? n : 0] = 0;
+		if (strstr(seen, fn))
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
+/* Wait up to @ms milliseconds for @pid to be in state @state (/proc stat). */
+static int in_state(pid_t pid, char state, int ms)
+{
+	char path[64], buf[256], *c;
+	int i, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	for (i = 0; i < ms / 10; i++) {
+		int sfd = open(path, O_RDONLY);
+
+		n = sfd >= 0 ? read(sfd, buf, sizeof(buf) - 1) : -1;
+		if (sfd >= 0)
+			close(sfd);
+		buf[n > 0 ? n : 0] = 0;
+		c = strrchr(buf, ')');		/* "pid (comm) S ..." */
+		if (c && c[1] == ' ' && c[2] == state)
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
+/*
+ * A hash session's lock is held while its holder copies the caller's data,
+ * which can wait for ever (userfaultfd, FUSE): a process waiting for the
+ * lock must still die when killed. Child A hashes from a page of its own
+ * userfaultfd that nobody serves, and blocks holding the lock; child B
+ * (same open file, same session) waits for the lock; B is killed and must
+ * go at once, then A. The session works after.
+ */
+static void test_hash_lock_killable(void)
+{
+	const char *what = "a process waiting for a hash session held by a stuck holder dies when killed";
+	unsigned char mac[32];
+	int err, sync_pipe[2], b_alive, b_gone;
+	char wa[64] = "";
+	pid_t a, b;
+	uint32_t ses;
+
+	ses = newses(0, NULL, 0, CRYPTO_SHA2_256, NULL, 0, &err);
+	if (err || pipe(sync_pipe)) {
+		ktap_result(0, "%s (session: %d)", what, err);
+		return;
+	}
+	a = fork();
+	if (a == 0) {
+		struct uffdio_api api = { .api = UFFD_API };
+		struct uffdio_register reg;
+		long page = sysconf(_SC_PAGESIZE);
+		char *p = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			       -1, 0);
+		int uffd = syscall(SYS_userfaultfd, O_CLOEXEC);
+		char st = 'n';
+
+		memset(&reg, 0, sizeof(reg));
+		reg.range.start = (uintptr_t)p;
+		reg.range.len = page;
+		reg.mode = UFFDIO_REGISTER_MODE_MISSING;
+		if (p != MAP_FAILED && uffd >= 0 && !ioctl(uffd, UFFDIO_API, &api) &&
+		    !ioctl(uffd, UFFDIO_REGISTER, &reg))
+			st = 'y';
+		if (write(sync_pipe[1], &st, 1) != 1 || st != 'y')
+			_exit(1);
+		docrypt(ses, COP_ENCRYPT, COP_FLAG_UPDATE, p, NULL, 64, NULL, NULL);
+		_exit(0);	/* never: the page is never served */
+	}
+	close(sync_pipe[1]);
+	{
+		char st = 0;
+
+		if (a < 0 || read(sync_pipe[0], &st, 1) != 1 || st != 'y') {
+			close(sync_pipe[0]);
+			if (a > 0)
+				waitpid(a, NULL, 0);
+			ktap_skip_test("%s: no userfaultfd here", what);
+			ioctl(fd, CIOCFSESSION, &ses);
+			return;
+		}
+		close(sync_pipe[0]);
+	}
+	/* A in its fault, the lock held; then B waiting for the lock */
+	if (!sleeps_in(a, "userfault", 5000, wa, sizeof(wa)))
+		ktap_print("the holder sleeps in \"%s\", not in a userfault", wa);
+	b = fork();
+	if (b == 0) {
+		docrypt(ses, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
+		_exit(0);
+	}
+	b_alive = b > 0 && in_state(b, 'D', 5000);	/* in the lock's killable wait */
+	if (b > 0)
+		kill(b, SIGKILL);
+	b_gone = b > 0 && reaped_within(b, 5000);
+	kill(a, SIGKILL);
+	if (!reaped_within(a, 5000))
+		ktap_print("the holder did not go when killed");
+	if (b > 0 && !b_gone)
+		waitpid(b, NULL, 0);	/* it goes with the holder */
+	err = docrypt(ses, COP_ENCRYPT, 0, "abc", NULL, 3, mac, NULL);
+	ktap_result(b_alive && b_gone && !err && eq(mac, sha256_abc),
+		    "%s (waiting %d, gone %d; the session after: err %d)", what, b_alive, b_gone,
+		    err);
+	ioctl(fd, CIOCFSESSION, &ses);
+}
+
 int main(void)
 {
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(106);
+	ktap_plan(107);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
@@ -1122,6 +1264,7 @@ int main(void)
 	test_cbc();
 	test_ctr_ecb();
 	test_hash();
+	test_hash_lock_killable();
 	test_keyless_reuse();
 	test_mac_reuse();
 	test_cipher_reuse();
