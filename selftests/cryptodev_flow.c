@@ -27,6 +27,7 @@
 
 static int fd;
 static uint32_t ses;
+static char maxq[32];	/* max_queue as it was, put back at the end */
 
 static int put(const char *path, const char *v)
 {
@@ -58,6 +59,9 @@ static long stat_of(const char *path, const char *key)
 static int bail(const char *why)
 {
 	ktap_print("%s", why);
+	if (maxq[0])
+		put(MAXQ, maxq);
+	put(GATE "control", "open");
 	while (ktap_n < PLAN - 1)
 		ktap_result(0, "not reached");
 	ktap_result(system("rmmod opencrypto_gate") == 0, "opencrypto_gate unloads");
@@ -139,7 +143,6 @@ int main(void)
 	long j0 = stat_of(STATS, "jobs"), m0 = stat_of(STATS, "memory");
 	long p0 = stat_of(STATS, "pinned"), refused;
 	struct crypt_find_op find;
-	char maxq[32] = "";
 	int crid, err, i, killed_ok = 1, rc;
 	pid_t a, b;
 
