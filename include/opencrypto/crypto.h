@@ -244,7 +244,10 @@ struct crparam {
  *	driver may then compute in it (CRYPTO_HINT_CALLER), so that the time
  *	is the caller's (its CPU accounting, its cgroup, its fatal signals)
  *	and not a worker's. Only crypto_kdispatch()'s own call of kprocess
- *	gets the hint, never one from a queue or a retry.
+ *	gets the hint, never one from a queue or a retry. Not from a
+ *	callback: it runs in the framework's return thread, which the work
+ *	would hold up (clear the flag before dispatching a request again
+ *	from there).
  */
 struct cryptkop {
 	struct list_head krp_next;
