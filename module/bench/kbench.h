@@ -82,6 +82,7 @@ void bench_run_init(struct bench_run *r, bench_submit_t submit, void *priv);
 void bench_done(struct bench_run *r, unsigned int slot, int err);
 int bench_loop(struct bench_run *r, unsigned int depth, unsigned int msecs,
 	       u64 max_ops, u64 *ops, u64 *ns);
+int bench_run_one(struct bench_run *r, unsigned int slot);
 
 void bench_fill_key(u8 *key, unsigned int len);
 void bench_fill_iv(u8 *iv, unsigned int len);
@@ -92,10 +93,9 @@ void *bench_buf_alloc(unsigned int len);
 
 int bench_tfm(const struct bench_cmd *cmd, struct bench_result *res);
 struct bench_tfm;
-struct bench_tfm *bench_tfm_call_prepare(const struct bench_cmd *cmd,
-					 struct bench_result *res);
+struct bench_tfm *bench_tfm_prepare(const struct bench_cmd *cmd, struct bench_result *res);
 int bench_tfm_call(struct bench_tfm *t);
-void bench_tfm_call_free(struct bench_tfm *t);
+void bench_tfm_free(struct bench_tfm *t);
 int bench_tfm_rsa(const struct bench_cmd *cmd, struct bench_result *res);
 int bench_ocf(const struct bench_cmd *cmd, struct bench_result *res);
 int bench_ocf_key(const struct bench_cmd *cmd, struct bench_result *res);

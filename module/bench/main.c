@@ -137,7 +137,7 @@ static int bench_exec(struct bench_file *bf, const struct bench_cmd *cmd,
 		      struct bench_result *res)
 {
 	if (cmd->call) {
-		struct bench_tfm *t = bench_tfm_call_prepare(cmd, res);
+		struct bench_tfm *t = bench_tfm_prepare(cmd, res);
 
 		if (IS_ERR(t))
 			return PTR_ERR(t);
@@ -165,7 +165,7 @@ static int bench_release(struct inode *inode, struct file *file)
 	struct bench_file *bf = file->private_data;
 
 	if (bf->call)
-		bench_tfm_call_free(bf->call);
+		bench_tfm_free(bf->call);
 	mutex_destroy(&bf->lock);
 	kfree(bf);
 	return 0;
@@ -196,7 +196,7 @@ static ssize_t bench_write(struct file *file, const char __user *ubuf,
 	if (err)
 		goto out;
 	if (bf->call) {		/* a new command ends a "call" */
-		bench_tfm_call_free(bf->call);
+		bench_tfm_free(bf->call);
 		bf->call = NULL;
 	}
 	if (!cmd || !res)

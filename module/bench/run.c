@@ -118,6 +118,22 @@ static bool bench_account(struct bench_state *st, unsigned int slot, int err)
 	return !st->stop;
 }
 
+/*
+ * Start an operation on @slot; r->sync_done says whether it completed
+ * within (then r->sync_err is its result). Returns submit()'s answer.
+ */
+static int bench_start(struct bench_run *r, unsigned int slot)
+{
+	int rc;
+
+	r->sync_done = false;
+	WRITE_ONCE(r->submitting, slot);
+	rc = r->submit(r, slot);
+	WRITE_ONCE(r->submitting, -1);
+	barrier();
+	return rc;
+}
+
 /* Start operations on @slot until one stays in flight or the loop stops. */
 static void bench_kick(struct bench_state *st, unsigned int slot)
 {
@@ -125,11 +141,7 @@ static void bench_kick(struct bench_state *st, unsigned int slot)
 	int rc;
 
 	for (;;) {
-		r->sync_done = false;
-		WRITE_ONCE(r->submitting, slot);
-		rc = r->submit(r, slot);
-		WRITE_ONCE(r->submitting, -1);
-		barrier();
+		rc = bench_start(r, slot);
 		if (rc) {
 			if (!st->err)
 				st->err = rc;
@@ -204,6 +216,35 @@ int bench_loop(struct bench_run *r, unsigned int depth, unsigned int msecs,
 	*ns = ktime_get_ns() - start;
 	*ops = st.ops;
 	return st.err;
+}
+
+/**
+ * bench_run_one() - one operation on @slot, waited for, with no clock
+ * @r: the loop's state, from bench_run_init(); no bench_loop() running
+ * @slot: the slot
+ *
+ * Context: process; sleeps until an asynchronous operation completes.
+ * Return: the operation's result (0 or a negative errno; -EAGAIN is not
+ * retried), submit()'s error, or -EINTR when a fatal signal came while it
+ * was in flight (it was waited for all the same).
+ */
+int bench_run_one(struct bench_run *r, unsigned int slot)
+{
+	int err;
+
+	r->submitter = current;		/* the caller may be another task */
+	err = bench_start(r, slot);
+	if (err)
+		return err;
+	if (r->sync_done)
+		return r->sync_err;
+	err = wait_event_killable(r->wq, test_bit(slot, r->done));
+	if (err)
+		wait_event(r->wq, test_bit(slot, r->done));
+	spin_lock_irq(&r->wq.lock);
+	__clear_bit(slot, r->done);
+	spin_unlock_irq(&r->wq.lock);
+	return err ? -EINTR : r->err[slot];
 }
 
 void bench_fill_key(u8 *key, unsigned int len)

@@ -7,9 +7,9 @@
  * every operation: nothing is allocated per operation. Ciphers encrypt in
  * place; GCM writes its tag after the data.
  *
- * Path "call" prepares the same and keeps it on the open file: each
- * BENCH_IOC_CALL ioctl() then runs one operation (bench_tfm_call()), the
- * floor under any path from user space.
+ * Path "call" prepares the same (bench_tfm_prepare()) and keeps it on the
+ * open file: each BENCH_IOC_CALL ioctl() then runs one operation
+ * (bench_tfm_call()), the floor under any path from user space.
  */
 #include <crypto/aead.h>
 #include <crypto/hash.h>
@@ -190,12 +190,17 @@ static int bench_tfm_slot_init(struct bench_tfm *t, struct bench_tfm_slot *s)
 	return 0;
 }
 
-static void bench_tfm_free(struct bench_tfm *t, unsigned int n)
+/**
+ * bench_tfm_free() - free what bench_tfm_prepare() made
+ * @t: the prepared transform, its slots set up or still zero; nothing in
+ *	flight on it
+ */
+void bench_tfm_free(struct bench_tfm *t)
 {
 	struct bench_tfm_slot *s;
 	unsigned int i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < t->cmd.depth; i++) {
 		s = &t->slot[i];
 		switch (t->cmd.alg->kind) {
 		case BENCH_CIPHER:
@@ -223,12 +228,19 @@ static void bench_tfm_free(struct bench_tfm *t, unsigned int n)
 	kfree(t);
 }
 
-/*
- * The transform, @cmd->depth slots and the check value in @res from one
- * operation on the patterns: ready for bench_loop() on t->run.
+/**
+ * bench_tfm_prepare() - the transform of a "tfm" or "call" command
+ * @cmd: the command
+ * @res: the result: the driver and the check value of one operation on
+ *	the patterns
+ *
+ * Ready for bench_loop() on its run (path "tfm") or bench_tfm_call() (path
+ * "call", depth 1).
+ *
+ * Context: process; sleeps.
+ * Return: the transform, for bench_tfm_free(), or an ERR_PTR().
  */
-static struct bench_tfm *bench_tfm_prepare(const struct bench_cmd *cmd,
-					   struct bench_result *res)
+struct bench_tfm *bench_tfm_prepare(const struct bench_cmd *cmd, struct bench_result *res)
 {
 	struct bench_tfm_slot *s0;
 	struct bench_tfm *t;
@@ -264,7 +276,7 @@ static struct bench_tfm *bench_tfm_prepare(const struct bench_cmd *cmd,
 		memcpy(res->out, s0->digest, BENCH_CHECK_BYTES);
 	return t;
 fail:
-	bench_tfm_free(t, cmd->depth);
+	bench_tfm_free(t);
 	return ERR_PTR(err);
 }
 
@@ -285,64 +297,21 @@ int bench_tfm(const struct bench_cmd *cmd, struct bench_result *res)
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	err = bench_loop(&t->run, cmd->depth, cmd->msecs, U64_MAX, &res->ops, &res->ns);
-	bench_tfm_free(t, cmd->depth);
+	bench_tfm_free(t);
 	return err;
 }
 
 /**
- * bench_tfm_call_prepare() - set up path "call": a transform kept for
- *	bench_tfm_call()
- * @cmd: the command (depth 1)
- * @res: the result: the driver and the check value of one operation
- *
- * Context: process; sleeps.
- * Return: the prepared transform, for bench_tfm_call() and
- * bench_tfm_call_free(), or an ERR_PTR().
- */
-struct bench_tfm *bench_tfm_call_prepare(const struct bench_cmd *cmd,
-					 struct bench_result *res)
-{
-	return bench_tfm_prepare(cmd, res);
-}
-
-/**
  * bench_tfm_call() - one operation on a prepared transform
- * @t: from bench_tfm_call_prepare(); one caller at a time
+ * @t: from bench_tfm_prepare() for a "call" command; one caller at a time
  *
  * Nothing but the operation: no clock read, no allocation. The data is
  * encrypted again in place, as the timed loops of path "tfm" do.
  *
  * Context: process; sleeps for an asynchronous transform.
- * Return: 0, the operation's negative errno, or -EINTR when a fatal
- * signal came while it was in flight (it was waited for all the same).
+ * Return: see bench_run_one().
  */
 int bench_tfm_call(struct bench_tfm *t)
 {
-	struct bench_run *r = &t->run;
-	int err;
-
-	r->submitter = current;
-	r->sync_done = false;
-	WRITE_ONCE(r->submitting, 0);
-	bench_tfm_submit(r, 0);
-	WRITE_ONCE(r->submitting, -1);
-	barrier();
-	if (r->sync_done)
-		return r->sync_err;
-	err = wait_event_killable(r->wq, test_bit(0, r->done));
-	if (err)
-		wait_event(r->wq, test_bit(0, r->done));
-	spin_lock_irq(&r->wq.lock);
-	__clear_bit(0, r->done);
-	spin_unlock_irq(&r->wq.lock);
-	return err ? -EINTR : r->err[0];
-}
-
-/**
- * bench_tfm_call_free() - free what bench_tfm_call_prepare() made
- * @t: the prepared transform; no bench_tfm_call() may be running
- */
-void bench_tfm_call_free(struct bench_tfm *t)
-{
-	bench_tfm_free(t, 1);
+	return bench_run_one(&t->run, 0);
 }

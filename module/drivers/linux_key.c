@@ -455,11 +455,11 @@ int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint)
 		krp->krp_status = EINVAL;
 		goto done;
 	}
-	if (ocf_lx_kinline(d, krp, hint) && fatal_signal_pending(current)) {
-		krp->krp_status = ECANCELED;	/* a dying caller: not begun */
-		goto done;
-	}
 	if (ocf_lx_kinline(d, krp, hint)) {
+		if (fatal_signal_pending(current)) {
+			krp->krp_status = ECANCELED;	/* a dying caller: not begun */
+			goto done;
+		}
 		ocf_lx_krun(krp, impl);
 		return 0;
 	}

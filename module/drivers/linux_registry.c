@@ -321,11 +321,11 @@ static void ocf_lx_found_free(struct ocf_lx_found *found, unsigned int n)
 }
 
 /*
- * Is provider module @mod leaving a device (see struct ocf_lx_going)?
- * @skipped: a rescan skips it for that: look again when the device has
- * left. Under ocf_lx_mutex.
+ * Is provider module @mod leaving a device (see struct ocf_lx_going)? If
+ * so the rescan asking skips it: look again when the device has left.
+ * Under ocf_lx_mutex.
  */
-static bool ocf_lx_mod_going(const struct module *mod, bool skipped)
+static bool ocf_lx_mod_going(const struct module *mod)
 {
 	struct ocf_lx_going *g;
 	bool going = false;
@@ -333,7 +333,7 @@ static bool ocf_lx_mod_going(const struct module *mod, bool skipped)
 	list_for_each_entry(g, &ocf_lx_goings, node) {
 		if (g->mod != mod)
 			continue;
-		g->recheck |= skipped;
+		g->recheck = true;
 		going = true;
 	}
 	return going;
@@ -379,7 +379,7 @@ static int ocf_lx_rescan(void)
 		}
 	}
 	for (i = 0; i < n; i++)
-		found[i].going = found[i].mod && ocf_lx_mod_going(found[i].mod, true);
+		found[i].going = found[i].mod && ocf_lx_mod_going(found[i].mod);
 	for (i = 0; i < n; i++) {
 		if (!found[i].alg || found[i].going)
 			continue;
