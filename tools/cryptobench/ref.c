@@ -305,6 +305,8 @@ void run_kernel(const struct balg *a, unsigned int size, const char *which,
 /*
  * syscall-tfm: the kernel-tfm transform, one operation per ioctl() from
  * here: what a path from user space that did nothing else would reach.
+ * The module must first refuse BENCH_IOC_CALL with nothing prepared
+ * (EINVAL) and an unknown ioctl (ENOTTY).
  */
 void run_call(const struct balg *a, unsigned int size, const struct env *e,
 	      const unsigned char *want, struct row *r)
@@ -320,6 +322,13 @@ void run_call(const struct balg *a, unsigned int size, const struct env *e,
 	fd = kernel_open(r);
 	if (fd < 0)
 		return;
+	/* the module's refusals first: no call prepared, an unknown command */
+	if (ioctl(fd, BENCH_IOC_CALL, 0) != -1 || errno != EINVAL ||
+	    ioctl(fd, _IO('O', 0xb0), 0) != -1 || errno != ENOTTY) {
+		row_error(r, "BENCH_IOC_CALL before a call, or an unknown ioctl: %s, not EINVAL/ENOTTY",
+			  strerror(errno));
+		goto out;
+	}
 	if (kernel_cmd(fd, a, size, "call", e, want, r, &ops, &ns))
 		goto out;
 	btimer_start(&bt);
