@@ -5,9 +5,11 @@
  * answers (SP 800-38A), IV write-back, hashes one-shot and multi-call
  * (FIPS 180-4), HMAC (RFC 4231), AES-GCM (GCM spec test case 2) with a bad
  * tag, CIOCCPHASH, CIOCGSESSINFO, async requests with poll(), CRIOGET, the
- * driver extensions, and every bad-input class with its exact errno.
+ * driver extensions, the limits (max_memory, and max_user_memory with
+ * other users), and every bad-input class with its exact errno.
  * Built 64-bit and -m32 (then it runs through compat_ioctl).
  */
+#define _GNU_SOURCE	/* setresuid() */
 #include <fcntl.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
@@ -16,6 +18,7 @@
 #include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -839,19 +842,26 @@ static int set_param(const char *name, const char *val)
 	return fclose(f) == 0 && ok ? 0 : -1;
 }
 
-/* What /dev/crypto counts against max_memory now, or -1. */
-static long cdev_memory(void)
+/* A line of /sys/kernel/debug/cryptodev/stats ("memory", "users"...), or -1. */
+static long cdev_stat(const char *name)
 {
 	FILE *f = fopen("/sys/kernel/debug/cryptodev/stats", "r");
+	size_t n = strlen(name);
 	char line[64];
-	long m = -1;
+	long v = -1;
 
 	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "memory %ld", &m) == 1)
+		if (!strncmp(line, name, n) && line[n] == ' ' && sscanf(line + n, "%ld", &v) == 1)
 			break;
 	if (f)
 		fclose(f);
-	return m;
+	return v;
+}
+
+/* What /dev/crypto counts against max_memory now, or -1. */
+static long cdev_memory(void)
+{
+	return cdev_stat("memory");
 }
 
 /* Sessions of one file, each with its err, until one fails or @max are made. */
@@ -914,6 +924,103 @@ static void test_session_charge(void)
 		    m1, m0);
 }
 
+/* Real and effective uid @uid, root kept as the saved one; 0: root again. */
+static int as_user(uid_t uid)
+{
+	if (setresuid(0, 0, 0))
+		return -1;
+	return uid ? setresuid(uid, uid, 0) : 0;
+}
+
+/*
+ * max_user_memory: what one user's files may hold, so that one user cannot
+ * take all of max_memory from the others; a file opened with
+ * CAP_SYS_RESOURCE is not bound by it.
+ */
+static void test_user_memory(void)
+{
+	unsigned char iv[16] = { 0 }, *buf = calloc(1, 65536);
+	int a1, a2, b, r, na, na2, nb, nr, nd, ea, ea2, eb, er, ed, ez, ec;
+	uint32_t ids[4][8], ses;
+	struct stat st;
+	char val[32];
+	long m0, u0, u1;
+
+	if (stat("/dev/crypto", &st) || chmod("/dev/crypto", 0666) || !buf) {
+		ktap_result(0, "max_user_memory: set up (%s)", strerror(errno));
+		free(buf);
+		return;
+	}
+	usleep(50000);	/* sessions freed before are kept 10 ms at most */
+	m0 = cdev_memory();
+	u0 = cdev_stat("users");
+	snprintf(val, sizeof(val), "%d", 3 * 4096 + 4000);
+	set_param("max_user_memory", val);
+
+	as_user(1000);
+	a1 = open("/dev/crypto", O_RDWR);
+	na = make_sessions(a1, CRYPTO_AES_CBC, 0, ids[0], 8, &ea);
+	a2 = open("/dev/crypto", O_RDWR);
+	na2 = make_sessions(a2, CRYPTO_AES_CBC, 0, ids[1], 1, &ea2);
+	as_user(1001);
+	b = open("/dev/crypto", O_RDWR);
+	nb = make_sessions(b, CRYPTO_AES_CBC, 0, ids[2], 8, &eb);
+	as_user(0);
+	u1 = cdev_stat("users");
+	r = open("/dev/crypto", O_RDWR);
+	nr = make_sessions(r, CRYPTO_AES_CBC, 0, ids[3], 5, &er);
+	ktap_result(a1 >= 0 && na == 3 && ea == ENOMEM,
+		    "max_user_memory: room for 3 sessions makes 3, then ENOMEM (%d, err %d)",
+		    na, ea);
+	ktap_result(a2 >= 0 && na2 == 0 && ea2 == ENOMEM,
+		    "max_user_memory: a second file of the same user is ENOMEM (%d, err %d)",
+		    na2, ea2);
+	ktap_result(b >= 0 && nb == 3 && eb == ENOMEM && u1 == u0 + 2,
+		    "max_user_memory: another user still gets its own 3 (%d, err %d; users %ld, was %ld)",
+		    nb, eb, u1, u0);
+	ktap_result(r >= 0 && nr == 5,
+		    "max_user_memory: CAP_SYS_RESOURCE is not bound by it (%d, err %d)", nr, er);
+
+	/* the data's buffer and pinned pages are charged too */
+	ioctl(b, CIOCFSESSION, &ids[2][0]);
+	ioctl(b, CIOCFSESSION, &ids[2][1]);
+	usleep(50000);		/* the parked session freed */
+	ses = ids[2][2];
+	ec = cdev_op(b, CIOCCRYPT, ses, COP_ENCRYPT, COP_FLAG_NO_ZC, buf, buf, 65536, NULL, iv);
+	ez = cdev_op(b, CIOCCRYPT, ses, COP_ENCRYPT, 0, buf, buf, 65536, NULL, iv);
+	ed = cdev_op(b, CIOCCRYPT, ses, COP_ENCRYPT, COP_FLAG_NO_ZC, buf, buf, 4096, NULL, iv);
+	ktap_result(ec == ENOMEM && ez == ENOMEM && !ed,
+		    "max_user_memory: a 64 KiB copy and a 64 KiB pin are ENOMEM, 4 KiB works (%d, %d, %d)",
+		    ec, ez, ed);
+	/* left unfetched: given back when the file closes (the last check) */
+	ea = cdev_op(b, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf, buf, 2048, NULL, iv);
+	eb = cdev_op(b, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf + 2048, buf + 2048, 2048,
+		     NULL, iv);
+	ktap_result(!ea && !eb, "max_user_memory: two 2 KiB async requests fit (%d, %d)", ea, eb);
+	ed = cdev_op(r, CIOCCRYPT, ids[3][0], COP_ENCRYPT, COP_FLAG_NO_ZC, buf, buf, 65536,
+		     NULL, iv);
+	ez = cdev_op(r, CIOCCRYPT, ids[3][0], COP_ENCRYPT, 0, buf, buf, 65536, NULL, iv);
+	ktap_result(!ed && !ez, "max_user_memory: not for CAP_SYS_RESOURCE (%d, %d)", ed, ez);
+
+	close(a1);
+	as_user(1000);
+	nd = make_sessions(a2, CRYPTO_AES_CBC, 0, ids[1], 8, &ed);
+	as_user(0);
+	ktap_result(nd == 3 && ed == ENOMEM,
+		    "max_user_memory: closing a file gives its user's memory back (%d, err %d)",
+		    nd, ed);
+	close(a2);
+	close(b);
+	close(r);
+	set_param("max_user_memory", "67108864");
+	chmod("/dev/crypto", st.st_mode & 07777);
+	usleep(50000);
+	ktap_result(cdev_memory() == m0 && cdev_stat("users") == u0,
+		    "max_user_memory: all given back, accounts gone (memory %ld, was %ld; users %ld, was %ld)",
+		    cdev_memory(), m0, cdev_stat("users"), u0);
+	free(buf);
+}
+
 /* The limits and switches of Documentation/cryptodev.md, each with its errno. */
 static void test_limits(void)
 {
@@ -963,6 +1070,7 @@ static void test_limits(void)
 	set_param("max_memory", "268435456");
 	ioctl(fd, CIOCFSESSION, &ses);
 	test_session_charge();
+	test_user_memory();
 
 	set_param("allow_asym", "0");
 	memset(&k, 0, sizeof(k));
@@ -1254,7 +1362,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(107);
+	ktap_plan(116);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

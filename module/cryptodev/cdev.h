@@ -27,11 +27,15 @@ extern unsigned int cdev_max_request;	/* bytes of data per request */
 extern unsigned int cdev_max_sessions;	/* per open file */
 extern unsigned int cdev_async_depth;	/* async requests per open file */
 extern unsigned long cdev_max_memory;	/* bytes of kernel buffers in all */
+extern unsigned long cdev_max_user_memory;	/* ... for one user's files */
 extern int cdev_allow_soft;		/* 0: hardware drivers only */
 extern int cdev_allow_asym;		/* 0: no keying operations */
 extern unsigned int cdev_zc_min;	/* smallest request mapped, not copied */
 
+struct cdev_acct;
+
 struct cdev_file {
+	struct cdev_acct *acct;		/* its opener's (account.c), or NULL */
 	struct mutex lock;		/* sessions, nsessions */
 	DECLARE_HASHTABLE(sessions, 6);	/* struct cdev_session, by id */
 	unsigned int nsessions;
@@ -58,6 +62,7 @@ struct cdev_session {
 	 * old handle stays valid and answers EAGAIN again until freesession)
 	 */
 	crypto_session_t ses;
+	struct cdev_acct *acct;		/* its file's, referenced */
 	int crid;			/* what crypto_newsession() was asked for */
 	int cipher, mac, compr;		/* CRYPTO_* or 0 */
 	struct crypto_alg_params cp, mp;
@@ -107,7 +112,8 @@ struct cdev_job {
 	struct cryptop *crp;
 	int ndesc;			/* descriptors of crp */
 	u8 *buf;			/* the data, kvmalloc'ed */
-	size_t bufcap;			/* its size, charged to cdev_mem */
+	size_t bufcap;			/* its size, charged to acct */
+	struct cdev_acct *acct;		/* the user bufcap is charged to, or NULL */
 	size_t bufused;			/* the most of it any request used */
 	u8 mac[AALG_MAX_RESULT_LEN];
 	u8 iv[EALG_MAX_BLOCK_LEN];	/* next IV for COP_FLAG_WRITE_IV */
@@ -147,6 +153,14 @@ struct cdev_stats {
 
 extern struct cdev_stats cdev_stats;
 
+/* account.c */
+struct cdev_acct *cdev_acct_open(void);
+struct cdev_acct *cdev_acct_hold(struct cdev_acct *a);
+void cdev_acct_put(struct cdev_acct *a);
+unsigned int cdev_acct_users(void);
+int cdev_mem_charge(struct cdev_acct *a, size_t n);
+void cdev_mem_uncharge(struct cdev_acct *a, size_t n);
+
 /* session.c */
 void cdev_file_init(struct cdev_file *f);
 void cdev_file_release(struct cdev_file *f);
@@ -172,8 +186,6 @@ int cdev_job_run(struct cdev_job *j);
 int cdev_job_submit(struct cdev_job *j);
 void cdev_job_follow(struct cdev_job *j);
 int cdev_job_copyout(struct cdev_job *j);
-void cdev_mem_uncharge(size_t n);
-int cdev_mem_charge(size_t n);
 extern struct workqueue_struct *cdev_wq;
 
 /* crypt.c */

@@ -169,18 +169,18 @@ static int cdev_hash_append(struct cdev_session *cs, const u8 __user *src,
 		cap = max_t(size_t, need, min_t(size_t, 2 * cs->hcap,
 						cdev_max_request));
 		cap = max_t(size_t, cap, 256);
-		err = cdev_mem_charge(cap);
+		err = cdev_mem_charge(cs->acct, cap);
 		if (err)
 			return err;
 		nbuf = kvmalloc(cap, GFP_KERNEL_ACCOUNT);
 		if (!nbuf) {
-			cdev_mem_uncharge(cap);
+			cdev_mem_uncharge(cs->acct, cap);
 			return -ENOMEM;
 		}
 		if (cs->hlen)
 			memcpy(nbuf, cs->hbuf, cs->hlen);
 		if (cs->hcap)
-			cdev_mem_uncharge(cs->hcap);
+			cdev_mem_uncharge(cs->acct, cs->hcap);
 		kvfree_sensitive(cs->hbuf, cs->hcap);
 		cs->hbuf = nbuf;
 		cs->hcap = cap;

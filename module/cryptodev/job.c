@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * /dev/crypto requests: a kernel copy of the user's data (charged to the
- * caller's memory cgroup and to a global bound), one crypto_dispatch(), and
- * the wait for its callback. A waiter killed while the request is inside a
- * driver leaves it orphaned: the callback then frees it from a worker, so
- * nothing a driver may still touch is freed early.
+ * caller's memory cgroup, and to its user's and the module's bounds:
+ * account.c), one crypto_dispatch(), and the wait for its callback. A
+ * waiter killed while the request is inside a driver leaves it orphaned:
+ * the callback then frees it from a worker, so nothing a driver may still
+ * touch is freed early.
  *
  * Zero-copy: from cdev_zc_min bytes on (unless COP_FLAG_NO_ZC), the user's
  * pages are pinned with pin_user_pages_fast() and become the request's
@@ -24,26 +25,6 @@
 #include "cdev.h"
 
 struct workqueue_struct *cdev_wq;
-
-/**
- * cdev_mem_charge() - account kernel buffer memory against cdev_max_memory
- * @n: bytes
- *
- * Return: 0, or -ENOMEM when /dev/crypto as a whole holds too much.
- */
-int cdev_mem_charge(size_t n)
-{
-	if (atomic_long_add_return(n, &cdev_stats.memory) > cdev_max_memory) {
-		atomic_long_sub(n, &cdev_stats.memory);
-		return -ENOMEM;
-	}
-	return 0;
-}
-
-void cdev_mem_uncharge(size_t n)
-{
-	atomic_long_sub(n, &cdev_stats.memory);
-}
 
 /*
  * Jobs whose buffer is at most this big are kept for the next request: one
@@ -71,10 +52,12 @@ static struct cdev_job *cdev_job_reuse(struct cdev_session *cs, int ndesc,
 		j = xchg(&cs->spare, NULL);
 	if (!j) {
 		j = this_cpu_xchg(cdev_spare, NULL);
-		if (j && cdev_mem_charge(j->bufcap)) {	/* uncharged while kept */
+		if (j && cdev_mem_charge(cs->acct, j->bufcap)) {	/* uncharged while kept */
 			cdev_job_free_uncharged(j);
 			return NULL;
 		}
+		if (j)
+			j->acct = cs->acct;
 	}
 	if (!j)
 		return NULL;
@@ -115,7 +98,7 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 	}
 	j->ndesc = ndesc;
 	if (buflen) {
-		err = cdev_mem_charge(buflen);
+		err = cdev_mem_charge(cs->acct, buflen);
 		if (err) {
 			crypto_freereq(j->crp);
 			kfree(j);
@@ -123,12 +106,13 @@ struct cdev_job *cdev_job_alloc(struct cdev_session *cs, int ndesc, size_t bufle
 		}
 		j->buf = kvmalloc(buflen, GFP_KERNEL_ACCOUNT);
 		if (!j->buf) {
-			cdev_mem_uncharge(buflen);
+			cdev_mem_uncharge(cs->acct, buflen);
 			crypto_freereq(j->crp);
 			kfree(j);
 			return ERR_PTR(-ENOMEM);
 		}
 		j->bufcap = buflen;
+		j->acct = cs->acct;
 	}
 init:
 	j->buflen = buflen;
@@ -148,7 +132,7 @@ init:
 void cdev_job_destroy(struct cdev_job *j)
 {
 	if (j->buf)
-		cdev_mem_uncharge(j->bufcap);
+		cdev_mem_uncharge(j->acct, j->bufcap);
 	memzero_explicit(j->mac, sizeof(j->mac));
 	memzero_explicit(j->iv, sizeof(j->iv));
 	cdev_job_free_uncharged(j);
@@ -169,7 +153,8 @@ void cdev_job_stash(struct cdev_job *j)
 	j->bufused = 0;
 	memzero_explicit(j->mac, sizeof(j->mac));
 	memzero_explicit(j->iv, sizeof(j->iv));
-	cdev_mem_uncharge(j->bufcap);
+	cdev_mem_uncharge(j->acct, j->bufcap);
+	j->acct = NULL;
 	j = this_cpu_xchg(cdev_spare, j);
 	if (j)
 		cdev_job_free_uncharged(j);
@@ -207,7 +192,7 @@ void cdev_job_free(struct cdev_job *j)
 
 	if (j->npages) {
 		unpin_user_pages_dirty_lock(j->pages, j->npages, j->pinned_write);
-		cdev_mem_uncharge((size_t)j->npages << PAGE_SHIFT);
+		cdev_mem_uncharge(cs->acct, (size_t)j->npages << PAGE_SHIFT);
 		atomic_long_sub(j->npages, &cdev_stats.pinned);
 	}
 	atomic_dec(&cdev_stats.jobs);
@@ -251,13 +236,13 @@ int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write,
 
 	if (!len || !access_ok(uaddr, len))
 		return -EFAULT;
-	err = cdev_mem_charge((size_t)n << PAGE_SHIFT);
+	err = cdev_mem_charge(j->cs->acct, (size_t)n << PAGE_SHIFT);
 	if (err)
 		return err;
 	j->pages = kvmalloc_array(n, sizeof(*j->pages), GFP_KERNEL_ACCOUNT);
 	j->bvec = kvmalloc_array(n, sizeof(*j->bvec), GFP_KERNEL_ACCOUNT);
 	if (!j->pages || !j->bvec) {
-		cdev_mem_uncharge((size_t)n << PAGE_SHIFT);
+		cdev_mem_uncharge(j->cs->acct, (size_t)n << PAGE_SHIFT);
 		return -ENOMEM;
 	}
 	got = pin_user_pages_fast(start & PAGE_MASK, n, (write ? FOLL_WRITE : 0) |
@@ -265,7 +250,7 @@ int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write,
 	if (got != n) {
 		if (got > 0)
 			unpin_user_pages(j->pages, got);
-		cdev_mem_uncharge((size_t)n << PAGE_SHIFT);
+		cdev_mem_uncharge(j->cs->acct, (size_t)n << PAGE_SHIFT);
 		return got < 0 && got != -EFAULT && got != -ENOMEM ? got : -EFAULT;
 	}
 	j->npages = n;

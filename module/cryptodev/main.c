@@ -56,6 +56,10 @@ unsigned long cdev_max_memory = 256UL << 20;
 module_param_named(max_memory, cdev_max_memory, ulong, 0644);
 MODULE_PARM_DESC(max_memory, "Kernel buffer bytes /dev/crypto may hold in all (ENOMEM above; default 256 MiB)");
 
+unsigned long cdev_max_user_memory = 64UL << 20;
+module_param_named(max_user_memory, cdev_max_user_memory, ulong, 0644);
+MODULE_PARM_DESC(max_user_memory, "Kernel buffer bytes the files one user opened may hold (ENOMEM above; not for CAP_SYS_RESOURCE; default 64 MiB)");
+
 int cdev_allow_soft = 1;
 module_param_named(allow_soft, cdev_allow_soft, int, 0644);
 MODULE_PARM_DESC(allow_soft, "Serve /dev/crypto with software drivers too (FreeBSD cryptodevallowsoft; default 1, as cryptodev-linux)");
@@ -73,10 +77,10 @@ static struct dentry *cdev_debugfs;
 
 static int cdev_stats_show(struct seq_file *m, void *unused)
 {
-	seq_printf(m, "files %d\nsessions %d\njobs %d\nmemory %ld\npinned %ld\n",
+	seq_printf(m, "files %d\nsessions %d\njobs %d\nmemory %ld\npinned %ld\nusers %u\n",
 		   atomic_read(&cdev_stats.files), atomic_read(&cdev_stats.sessions),
 		   atomic_read(&cdev_stats.jobs), atomic_long_read(&cdev_stats.memory),
-		   atomic_long_read(&cdev_stats.pinned));
+		   atomic_long_read(&cdev_stats.pinned), cdev_acct_users());
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(cdev_stats);
@@ -92,6 +96,11 @@ static int cryptodev_open(struct inode *inode, struct file *file)
 	f = kzalloc(sizeof(*f), GFP_KERNEL_ACCOUNT);
 	if (!f)
 		return -ENOMEM;
+	f->acct = cdev_acct_open();
+	if (IS_ERR(f->acct)) {
+		kfree(f);
+		return -ENOMEM;
+	}
 	cdev_file_init(f);
 	file->private_data = f;
 	atomic_inc(&cdev_stats.files);
@@ -104,6 +113,7 @@ static int cryptodev_release(struct inode *inode, struct file *file)
 
 	cdev_async_release(f);
 	cdev_file_release(f);
+	cdev_acct_put(f->acct);
 	kfree(f);
 	atomic_dec(&cdev_stats.files);
 	return 0;

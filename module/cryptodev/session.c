@@ -104,11 +104,12 @@ static void cdev_session_release(struct kref *ref)
 	if (cs->spare)
 		cdev_job_stash(cs->spare);	/* for the next session, wiped */
 	crypto_freesession(cs->ses);
-	cdev_mem_uncharge(cdev_session_cost(cs));
+	cdev_mem_uncharge(cs->acct, cdev_session_cost(cs));
 	if (cs->hcap)
-		cdev_mem_uncharge(cs->hcap);
+		cdev_mem_uncharge(cs->acct, cs->hcap);
 	kvfree_sensitive(cs->hbuf, cs->hcap);
 	kfree_sensitive(cs->mackey);
+	cdev_acct_put(cs->acct);
 	cdev_session_free(cs);
 	atomic_dec(&cdev_stats.sessions);
 }
@@ -463,14 +464,15 @@ int cdev_newsession(struct cdev_file *f, struct session2_op *sop, bool ext)
 			cs->maclen = cs->cp.maclen;
 		*link = &cri[1];
 	}
-	err = cdev_mem_charge(cdev_session_cost(cs));
+	err = cdev_mem_charge(f->acct, cdev_session_cost(cs));
 	if (err)
 		goto out;
 	err = -crypto_newsession(&cs->ses, first, crid);
 	if (err) {
-		cdev_mem_uncharge(cdev_session_cost(cs));
+		cdev_mem_uncharge(f->acct, cdev_session_cost(cs));
 		goto out;
 	}
+	cs->acct = cdev_acct_hold(f->acct);
 	atomic_inc(&cdev_stats.sessions);
 	cs->mackey = mackey;
 	cs->mackeylen = sop->mackeylen;
@@ -626,13 +628,13 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 	active = src->hactive;
 	err = src->hstream ? -E2BIG : 0;	/* its start is in the driver only */
 	if (len && !err) {
-		err = cdev_mem_charge(len);
+		err = cdev_mem_charge(dst->acct, len);
 		if (!err) {
 			buf = kvmalloc(len, GFP_KERNEL_ACCOUNT);
 			if (buf)
 				memcpy(buf, src->hbuf, len);
 			else
-				cdev_mem_uncharge(len);
+				cdev_mem_uncharge(dst->acct, len);
 		}
 	}
 	mutex_unlock(&src->lock);
@@ -642,13 +644,13 @@ int cdev_cphash(struct cdev_file *f, const struct cphash_op *cp)
 	}
 	if (mutex_lock_killable(&dst->lock)) {
 		if (buf)
-			cdev_mem_uncharge(len);
+			cdev_mem_uncharge(dst->acct, len);
 		kvfree_sensitive(buf, len);
 		err = -EINTR;
 		goto out;
 	}
 	if (dst->hcap)
-		cdev_mem_uncharge(dst->hcap);
+		cdev_mem_uncharge(dst->acct, dst->hcap);
 	kvfree_sensitive(dst->hbuf, dst->hcap);
 	dst->hbuf = buf;
 	dst->hlen = len;
