@@ -75,6 +75,7 @@ static bool ocft_req_is(struct ocft_req *r, const u8 *want)
 
 struct ocft_unreg {
 	u32 id;
+	int alg;		/* crypto_unregister() of it; 0: unregister_all */
 	int rc;
 	struct completion done;
 };
@@ -83,7 +84,7 @@ static int ocft_unreg_fn(void *arg)
 {
 	struct ocft_unreg *u = arg;
 
-	u->rc = crypto_unregister_all(u->id);
+	u->rc = u->alg ? crypto_unregister(u->id, u->alg) : crypto_unregister_all(u->id);
 	complete(&u->done);
 	return 0;
 }
@@ -387,6 +388,107 @@ out:
 		ocft_drv_kill(z[i]);
 		kfree(o[i]);
 	}
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
+#define CROSS_N	4	/* sessions of each algorithm */
+
+/*
+ * Two withdrawals whose migrations cross: X loses algorithm A, whose
+ * sessions move to Y, while Y loses B, whose sessions move to X. Each
+ * holds its own driver's methods for writing and needs the other's for
+ * reading (the replacement's newsession, slowed down here): run together
+ * they would wait for each other for ever (once Y's waiting writer stops
+ * X's migration from reading Y again). One withdrawal runs at a time, so
+ * both return and every session lands on the other driver.
+ */
+static int t_withdrawals_crossed(void)
+{
+	struct ocft_unreg *u[2] = { };
+	struct ocft_drv *x = NULL, *y = NULL;
+	crypto_session_t s[2][CROSS_N] = { };
+	struct task_struct *task;
+	u8 keys[1][32];
+	int ca, cb, i, j, nx, ny;
+	unsigned long end;
+	bool ok = true, leak = false;
+
+	ca = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
+	cb = ocft_pick_alg(OCFT_CIPHER, HW, &ca, 1);
+	if (ca < 0 || cb < 0)
+		return ocft_skip("no two ciphers free of hardware drivers");
+	ocft_key_fill(keys[0], 32, 111);
+	x = ocft_drv_new("ocft_crossx", 0, HW, 0, OCFT_MODE_SYNC);
+	y = ocft_drv_new("ocft_crossy", 0, HW, 0, OCFT_MODE_SYNC);
+	for (i = 0; i < 2; i++) {
+		u[i] = kzalloc(sizeof(*u[i]), GFP_KERNEL);
+		if (u[i])
+			init_completion(&u[i]->done);
+	}
+	/* each algorithm's sessions made while only one driver has it */
+	if (!CHECK(x && x->alive && y && y->alive && u[0] && u[1]) ||
+	    ocft_drv_register(x, ca) || ocft_drv_register(y, cb))
+		goto out;
+	for (j = 0; j < CROSS_N; j++)
+		if (!CHECK_EQ(ocft_session(&s[0][j], HW, &ca, keys, NULL, 1), 0) ||
+		    !CHECK_EQ(ocft_session(&s[1][j], HW, &cb, keys, NULL, 1), 0))
+			goto out;
+	if (ocft_drv_register(x, cb) || ocft_drv_register(y, ca))
+		goto out;
+	nx = atomic_read(&x->nnew);
+	ny = atomic_read(&y->nnew);
+	WRITE_ONCE(x->sleep_new_ms, 100);
+	WRITE_ONCE(y->sleep_new_ms, 100);
+
+	u[0]->id = x->id;
+	u[0]->alg = ca;
+	u[1]->id = y->id;
+	u[1]->alg = cb;
+	for (i = 0; i < 2; i++) {
+		task = kthread_run(ocft_unreg_fn, u[i], "ocft_cross%d", i);
+		if (!CHECK(!IS_ERR(task))) {
+			complete(&u[i]->done);
+			u[i]->rc = -1;
+			continue;
+		}
+		/* Y withdraws B while X's first session is in Y's newsession */
+		end = jiffies + OCFT_TIMEOUT;
+		while (!i && !atomic_read(&y->inside) && time_before(jiffies, end))
+			usleep_range(1000, 2000);
+		if (!i)
+			CHECK_EQ(atomic_read(&y->inside), 1);
+	}
+	for (i = 0; i < 2; i++) {
+		if (!wait_for_completion_timeout(&u[i]->done, 4 * OCFT_TIMEOUT)) {
+			ocft_diag("crypto_unregister() of %s did not return",
+				  i ? "Y's B" : "X's A");
+			ok = false;
+			leak = true;
+			continue;
+		}
+		CHECK_EQ(u[i]->rc, 0);
+	}
+	if (leak)
+		return OCFT_FAIL;
+	CHECK_EQ(atomic_read(&y->nnew) - ny, CROSS_N);
+	CHECK_EQ(atomic_read(&x->nnew) - nx, CROSS_N);
+	CHECK(!crypto_driver_supports(x->id, ca) && crypto_driver_supports(x->id, cb));
+	CHECK(!crypto_driver_supports(y->id, cb) && crypto_driver_supports(y->id, ca));
+	WRITE_ONCE(x->sleep_new_ms, 0);
+	WRITE_ONCE(y->sleep_new_ms, 0);
+out:
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < CROSS_N; j++)
+			if (s[i][j])
+				CHECK_EQ(crypto_freesession(s[i][j]), 0);
+	if (x && y) {
+		CHECK_EQ(atomic_read(&x->nfree), atomic_read(&x->nnew));
+		CHECK_EQ(atomic_read(&y->nfree), atomic_read(&y->nnew));
+	}
+	ocft_drv_kill(x);
+	ocft_drv_kill(y);
+	kfree(u[0]);
+	kfree(u[1]);
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
@@ -816,6 +918,7 @@ const struct ocft_case ocft_cases_mig[] = {
 	{ "freesession_method_optional", t_freesession_optional },
 	{ "failed_migration_enxio", t_failed_migration },
 	{ "unregister_vs_newsession_freesession", t_unregister_vs_methods },
+	{ "withdrawals_crossed_one_at_a_time", t_withdrawals_crossed },
 	{ "migration_inflight_and_queued", t_migration },
 };
 
