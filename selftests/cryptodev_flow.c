@@ -7,8 +7,12 @@
  * finds the queue in use fails with ENOBUFS once /dev/crypto's retries are
  * spent; processes killed while they retry leave nothing behind (the leak
  * fixed in a335396: job, buffer, session reference); opening the gate
- * (crypto_unblock()) runs the queued request to its right result. It loads
- * opencrypto_gate.ko itself (skipped when it is not built) and unloads it.
+ * (crypto_unblock()) runs the queued request to its right result; a caller
+ * killed while its request waits in the queue leaves the request to the
+ * kernel, which keeps cryptodev loaded until it is done (rmmod refused, not
+ * a callback into an unloaded module). It loads opencrypto_gate.ko itself
+ * (skipped when it is not built) and unloads it; it unloads and loads
+ * cryptodev.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -23,7 +27,7 @@
 #define GATE "/sys/kernel/debug/opencrypto_gate/"
 #define STATS "/sys/kernel/debug/cryptodev/stats"
 #define MAXQ "/sys/module/opencrypto/parameters/max_queue"
-#define PLAN 9
+#define PLAN 11
 
 static int fd;
 static uint32_t ses;
@@ -100,6 +104,23 @@ static pid_t child_loop(void)
 		for (;;)
 			if (one_op() != ENOBUFS)
 				_exit(1);
+	return p;
+}
+
+/*
+ * A child with its own file and session on ocft_gate (crid @crid) running
+ * one request: killed while it waits, it leaves no file open behind it.
+ */
+static pid_t child_own(int crid)
+{
+	pid_t p = fork();
+
+	if (p == 0) {
+		fd = open("/dev/crypto", O_RDWR);
+		if (fd < 0 || cdev_session2(fd, CRYPTO_NULL, NULL, 0, 0, NULL, 0, &crid, &ses))
+			_exit(2);
+		_exit(one_op());
+	}
 	return p;
 }
 
@@ -209,6 +230,25 @@ int main(void)
 			   stat_of(STATS, "files"), stat_of(STATS, "sessions"),
 			   stat_of(STATS, "jobs"), stat_of(STATS, "memory"),
 			   stat_of(STATS, "pinned"), f0, s0, j0, m0, p0);
+
+	/* killed while its request is queued: the request keeps cryptodev loaded */
+	refused = stat_of(GATE "status", "refused");
+	put(GATE "control", "close");
+	a = child_own(crid);
+	rc = a > 0 && wait_until(GATE "status", "refused", refused + 1, 5000);
+	if (a > 0) {
+		kill(a, SIGKILL);
+		waitpid(a, NULL, 0);
+	}
+	i = stat_of(STATS, "jobs");
+	ktap_result(rc && i == j0 + 1 && stat_of(STATS, "files") == f0 &&
+		    system("rmmod cryptodev 2>/dev/null") != 0,
+		    "a caller killed while its request is queued: its file closed, the request keeps cryptodev loaded (jobs %d)",
+		    i);
+	put(GATE "control", "open");
+	rc = back_to(f0, s0, j0, m0, p0);
+	ktap_result(rc && system("rmmod cryptodev") == 0 && system("modprobe cryptodev") == 0,
+		    "once that request is done and freed, cryptodev unloads and loads again");
 	ktap_result(stat_of(GATE "status", "done") >= 2,
 		    "ocft_gate served the requests (done %ld)", stat_of(GATE "status", "done"));
 	ktap_result(stat_of(GATE "status", "refused") > refused,

@@ -100,6 +100,7 @@ struct cdev_waiter {
 	struct task_struct *submitter;	/* inside the dispatch, or NULL */
 	struct completion done;
 	struct work_struct free_work;	/* frees the request once orphaned */
+	work_func_t free_fn;		/* what free_work runs */
 };
 
 void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn);

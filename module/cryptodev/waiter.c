@@ -9,8 +9,27 @@
  * the callback made at once) is noted as finished inline, with no
  * completion signalled and none waited for: the waiter is the task that is
  * still inside the dispatch, so nothing else can be touching the request.
+ *
+ * An orphaned request holds a reference to this module until it is freed:
+ * its file may be closed (the caller is dying), and the module must not be
+ * unloaded while a driver can still call the request's callback.
  */
+#include <linux/module.h>
+
 #include "cdev.h"
+
+/* An orphan is freed: the module reference it held goes last. */
+static void cdev_waiter_orphan_work(struct work_struct *work)
+{
+	struct cdev_waiter *w = container_of(work, struct cdev_waiter, free_work);
+
+	w->free_fn(work);	/* frees @w too */
+	/*
+	 * The rest of this function is module code: unloading waits for it,
+	 * as cryptodev_exit() destroys cdev_wq, where it runs.
+	 */
+	module_put(THIS_MODULE);
+}
 
 /**
  * cdev_waiter_arm() - get ready to wait for one completion
@@ -25,7 +44,8 @@ void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn)
 	atomic_set(&w->state, CDEV_RUNNING);
 	w->submitter = current;
 	init_completion(&w->done);
-	INIT_WORK(&w->free_work, free_fn);
+	w->free_fn = free_fn;
+	INIT_WORK(&w->free_work, cdev_waiter_orphan_work);
 }
 
 /**
@@ -68,7 +88,8 @@ void cdev_waiter_done(struct cdev_waiter *w)
  *
  * Context: process; sleeps.
  * Return: 0 when it finished; -EINTR when the caller was killed first: the
- * request now belongs to its callback and must not be touched.
+ * request now belongs to its callback and must not be touched (it holds a
+ * reference to the module until it is freed).
  */
 int cdev_waiter_wait(struct cdev_waiter *w, void (*killed)(struct cdev_waiter *w))
 {
@@ -78,8 +99,10 @@ int cdev_waiter_wait(struct cdev_waiter *w, void (*killed)(struct cdev_waiter *w
 		return 0;
 	if (killed)	/* not orphaned yet: the callback does not free it */
 		killed(w);
+	__module_get(THIS_MODULE);	/* the caller's file holds one now */
 	if (atomic_cmpxchg(&w->state, CDEV_RUNNING, CDEV_ORPHANED) == CDEV_RUNNING)
 		return -EINTR;
+	module_put(THIS_MODULE);
 	wait_for_completion(&w->done);	/* it is finishing now */
 	return 0;
 }
