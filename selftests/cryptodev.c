@@ -9,10 +9,11 @@
  * other users), and every bad-input class with its exact errno.
  * Built 64-bit and -m32 (then it runs through compat_ioctl).
  */
-#define _GNU_SOURCE	/* setresuid() */
+#define _GNU_SOURCE	/* setresuid(), unshare() */
 #include <fcntl.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -933,9 +934,67 @@ static int as_user(uid_t uid)
 }
 
 /*
+ * Sessions made as uid 0 of a user namespace that user 1000 made, mapped
+ * (by root, as newuidmap would map /etc/subuid's range) to uids 200000 on:
+ * *n sessions, then *err. 0 when it ran.
+ */
+static int userns_sessions(int *n, int *err)
+{
+	int up[2], down[2], st = -1, m, ok;
+	char c = 0, path[64];
+	const char map[] = "0 200000 10\n";
+	pid_t p;
+
+	if (pipe(up) || pipe(down))
+		return -1;
+	p = fork();
+	if (p == 0) {
+		uint32_t ids[8];
+		int e = 0, k = 0, cfd;
+
+		close(up[0]);
+		close(down[1]);
+		if (setresuid(1000, 1000, 1000) || unshare(CLONE_NEWUSER))
+			_exit(255);
+		if (write(up[1], "u", 1) != 1 || read(down[0], &c, 1) != 1 || c != 'm' ||
+		    setresuid(0, 0, 0))
+			_exit(254);
+		cfd = open("/dev/crypto", O_RDWR);
+		if (cfd < 0)
+			_exit(253);
+		k = make_sessions(cfd, CRYPTO_AES_CBC, 0, ids, 8, &e);
+		_exit(k * 16 + (e == ENOMEM));
+	}
+	close(up[1]);
+	close(down[0]);
+	ok = p > 0 && read(up[0], &c, 1) == 1;
+	if (ok) {
+		snprintf(path, sizeof(path), "/proc/%d/uid_map", (int)p);
+		m = open(path, O_WRONLY);
+		ok = m >= 0 && write(m, map, strlen(map)) == (ssize_t)strlen(map);
+		if (m >= 0)
+			close(m);
+	}
+	if (write(down[1], ok ? "m" : "x", 1) != 1)
+		ok = 0;
+	close(up[0]);
+	close(down[1]);
+	if (p > 0)
+		waitpid(p, &st, 0);
+	if (!ok || !WIFEXITED(st) || WEXITSTATUS(st) >= 253) {
+		ktap_print("user namespace child: %s, status %d", ok ? "ran" : "not mapped",
+			   WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		return -1;
+	}
+	*n = WEXITSTATUS(st) / 16;
+	*err = WEXITSTATUS(st) % 16 ? ENOMEM : 0;
+	return 0;
+}
+
+/*
  * max_user_memory: what one user's files may hold, so that one user cannot
- * take all of max_memory from the others; a file opened with
- * CAP_SYS_RESOURCE is not bound by it.
+ * take all of max_memory from the others, nor get round it with the uids
+ * of a user namespace it made; CAP_SYS_RESOURCE is not bound by it.
  */
 static void test_user_memory(void)
 {
@@ -980,22 +1039,32 @@ static void test_user_memory(void)
 		    nb, eb, u1, u0);
 	ktap_result(r >= 0 && nr == 5,
 		    "max_user_memory: CAP_SYS_RESOURCE is not bound by it (%d, err %d)", nr, er);
+	nd = -1;
+	ez = 0;
+	ed = userns_sessions(&nd, &ez);
+	ktap_result(!ed && nd == 0 && ez == ENOMEM,
+		    "max_user_memory: uid 0 of a user namespace user 1000 made is user 1000 (%d, err %d)",
+		    nd, ez);
 
 	/* the data's buffer and pinned pages are charged too */
 	ioctl(b, CIOCFSESSION, &ids[2][0]);
 	ioctl(b, CIOCFSESSION, &ids[2][1]);
 	usleep(50000);		/* the parked session freed */
 	ses = ids[2][2];
+	as_user(1001);		/* the caller's capabilities count */
 	ec = cdev_op(b, CIOCCRYPT, ses, COP_ENCRYPT, COP_FLAG_NO_ZC, buf, buf, 65536, NULL, iv);
 	ez = cdev_op(b, CIOCCRYPT, ses, COP_ENCRYPT, 0, buf, buf, 65536, NULL, iv);
 	ed = cdev_op(b, CIOCCRYPT, ses, COP_ENCRYPT, COP_FLAG_NO_ZC, buf, buf, 4096, NULL, iv);
+	as_user(0);
 	ktap_result(ec == ENOMEM && ez == ENOMEM && !ed,
 		    "max_user_memory: a 64 KiB copy and a 64 KiB pin are ENOMEM, 4 KiB works (%d, %d, %d)",
 		    ec, ez, ed);
 	/* left unfetched: given back when the file closes (the last check) */
+	as_user(1001);
 	ea = cdev_op(b, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf, buf, 2048, NULL, iv);
 	eb = cdev_op(b, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf + 2048, buf + 2048, 2048,
 		     NULL, iv);
+	as_user(0);
 	ktap_result(!ea && !eb, "max_user_memory: two 2 KiB async requests fit (%d, %d)", ea, eb);
 	ed = cdev_op(r, CIOCCRYPT, ids[3][0], COP_ENCRYPT, COP_FLAG_NO_ZC, buf, buf, 65536,
 		     NULL, iv);
@@ -1362,7 +1431,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(116);
+	ktap_plan(117);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

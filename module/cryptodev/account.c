@@ -5,9 +5,16 @@
  * module as a whole, bounded by max_memory (what protects the kernel), and
  * to the user who opened the file, bounded by max_user_memory (what keeps
  * one user's files from taking all of max_memory and denying /dev/crypto
- * to every other user). A file opened with CAP_SYS_RESOURCE has no user
- * account and is bound by max_memory alone. The account is the opener's: a
- * descriptor passed to another process goes on charging it.
+ * to every other user). A caller with CAP_SYS_RESOURCE may go past its
+ * user's bound, as with pipe buffers (checked only then). The account is
+ * the opener's: a descriptor passed to another process goes on charging it.
+ *
+ * The user is the opener's real uid, except inside user namespaces that an
+ * unprivileged user made: the uids mapped there (a range from /etc/subuid
+ * through newuidmap, say) are all that user's, charged to the owner of the
+ * outermost such namespace; otherwise one user would have an account per
+ * uid it can map. Namespaces root made (containers) keep one account per
+ * uid, as root chose their mappings.
  *
  * An account lives while a file or a session of its user does: each file
  * and each session holds a reference (a session may outlive its file while
@@ -17,6 +24,7 @@
 #include <linux/cred.h>
 #include <linux/hashtable.h>
 #include <linux/refcount.h>
+#include <linux/user_namespace.h>
 #include <linux/slab.h>
 
 #include "cdev.h"
@@ -43,20 +51,28 @@ static struct cdev_acct *cdev_acct_find(kuid_t uid)
 	return NULL;
 }
 
+/* The user a file opened now is charged to (see the top of this file). */
+static kuid_t cdev_acct_uid(void)
+{
+	const struct user_namespace *ns, *top = NULL;
+
+	for (ns = current_user_ns(); ns && ns != &init_user_ns; ns = ns->parent)
+		if (!uid_eq(ns->owner, GLOBAL_ROOT_UID))
+			top = ns;
+	return top ? top->owner : current_uid();
+}
+
 /**
  * cdev_acct_open() - the account a file being opened charges
  *
  * Context: process; the opener's credentials.
- * Return: the caller's user's account, referenced; NULL when the caller has
- * CAP_SYS_RESOURCE (no bound per user); ERR_PTR(-ENOMEM).
+ * Return: the opener's user's account, referenced, or ERR_PTR(-ENOMEM).
  */
 struct cdev_acct *cdev_acct_open(void)
 {
-	kuid_t uid = current_uid();
+	kuid_t uid = cdev_acct_uid();
 	struct cdev_acct *a, *n;
 
-	if (capable(CAP_SYS_RESOURCE))
-		return NULL;
 	spin_lock(&cdev_accts_lock);
 	a = cdev_acct_find(uid);
 	spin_unlock(&cdev_accts_lock);
@@ -82,24 +98,23 @@ struct cdev_acct *cdev_acct_open(void)
 
 /**
  * cdev_acct_hold() - another reference to an account
- * @a: the account, or NULL (none)
+ * @a: the account
  *
  * Return: @a.
  */
 struct cdev_acct *cdev_acct_hold(struct cdev_acct *a)
 {
-	if (a)
-		refcount_inc(&a->ref);
+	refcount_inc(&a->ref);
 	return a;
 }
 
 /**
  * cdev_acct_put() - drop a reference to an account
- * @a: the account, or NULL (none)
+ * @a: the account
  */
 void cdev_acct_put(struct cdev_acct *a)
 {
-	if (!a || refcount_dec_not_one(&a->ref))
+	if (refcount_dec_not_one(&a->ref))
 		return;
 	spin_lock(&cdev_accts_lock);
 	if (!refcount_dec_and_test(&a->ref)) {	/* a file of its user came */
@@ -125,22 +140,24 @@ unsigned int cdev_acct_users(void)
 
 /**
  * cdev_mem_charge() - charge memory to a user's account and to the module
- * @a: the account of the file the memory is for (NULL: none)
+ * @a: the account of the file the memory is for
  * @n: bytes
  *
+ * Context: process, the caller's (its capabilities are checked).
  * Return: 0, or -ENOMEM when the user's files would hold more than
- * max_user_memory or /dev/crypto as a whole more than max_memory.
+ * max_user_memory (and the caller lacks CAP_SYS_RESOURCE) or /dev/crypto
+ * as a whole more than max_memory.
  */
 int cdev_mem_charge(struct cdev_acct *a, size_t n)
 {
-	if (a && atomic_long_add_return(n, &a->memory) > READ_ONCE(cdev_max_user_memory)) {
+	if (atomic_long_add_return(n, &a->memory) > READ_ONCE(cdev_max_user_memory) &&
+	    !capable(CAP_SYS_RESOURCE)) {
 		atomic_long_sub(n, &a->memory);
 		return -ENOMEM;
 	}
 	if (atomic_long_add_return(n, &cdev_stats.memory) > READ_ONCE(cdev_max_memory)) {
 		atomic_long_sub(n, &cdev_stats.memory);
-		if (a)
-			atomic_long_sub(n, &a->memory);
+		atomic_long_sub(n, &a->memory);
 		return -ENOMEM;
 	}
 	return 0;
@@ -153,7 +170,6 @@ int cdev_mem_charge(struct cdev_acct *a, size_t n)
  */
 void cdev_mem_uncharge(struct cdev_acct *a, size_t n)
 {
-	if (a)
-		atomic_long_sub(n, &a->memory);
+	atomic_long_sub(n, &a->memory);
 	atomic_long_sub(n, &cdev_stats.memory);
 }

@@ -35,7 +35,7 @@ extern unsigned int cdev_zc_min;	/* smallest request mapped, not copied */
 struct cdev_acct;
 
 struct cdev_file {
-	struct cdev_acct *acct;		/* its opener's (account.c), or NULL */
+	struct cdev_acct *acct;		/* its opener's user's (account.c) */
 	struct mutex lock;		/* sessions, nsessions */
 	DECLARE_HASHTABLE(sessions, 6);	/* struct cdev_session, by id */
 	unsigned int nsessions;
@@ -114,7 +114,7 @@ struct cdev_job {
 	int ndesc;			/* descriptors of crp */
 	u8 *buf;			/* the data, kvmalloc'ed */
 	size_t bufcap;			/* its size, charged to acct */
-	struct cdev_acct *acct;		/* the user bufcap is charged to, or NULL */
+	struct cdev_acct *acct;		/* bufcap is charged to; NULL: uncharged */
 	size_t bufused;			/* the most of it any request used */
 	u8 mac[AALG_MAX_RESULT_LEN];
 	u8 iv[EALG_MAX_BLOCK_LEN];	/* next IV for COP_FLAG_WRITE_IV */

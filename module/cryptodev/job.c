@@ -131,7 +131,7 @@ init:
  */
 void cdev_job_destroy(struct cdev_job *j)
 {
-	if (j->buf)
+	if (j->acct)
 		cdev_mem_uncharge(j->acct, j->bufcap);
 	memzero_explicit(j->mac, sizeof(j->mac));
 	memzero_explicit(j->iv, sizeof(j->iv));
@@ -153,7 +153,8 @@ void cdev_job_stash(struct cdev_job *j)
 	j->bufused = 0;
 	memzero_explicit(j->mac, sizeof(j->mac));
 	memzero_explicit(j->iv, sizeof(j->iv));
-	cdev_mem_uncharge(j->acct, j->bufcap);
+	if (j->acct)
+		cdev_mem_uncharge(j->acct, j->bufcap);
 	j->acct = NULL;
 	j = this_cpu_xchg(cdev_spare, j);
 	if (j)

@@ -58,7 +58,7 @@ MODULE_PARM_DESC(max_memory, "Kernel buffer bytes /dev/crypto may hold in all (E
 
 unsigned long cdev_max_user_memory = 64UL << 20;
 module_param_named(max_user_memory, cdev_max_user_memory, ulong, 0644);
-MODULE_PARM_DESC(max_user_memory, "Kernel buffer bytes the files one user opened may hold (ENOMEM above; not for CAP_SYS_RESOURCE; default 64 MiB)");
+MODULE_PARM_DESC(max_user_memory, "Kernel buffer bytes the files one user opened may hold (ENOMEM above, unless CAP_SYS_RESOURCE; default 64 MiB)");
 
 int cdev_allow_soft = 1;
 module_param_named(allow_soft, cdev_allow_soft, int, 0644);
