@@ -163,6 +163,12 @@ int cc_ref_aead(const struct cc_alg *a, const unsigned char *key, const unsigned
 {
 	int ccm = a->id == CRYPTO_AES_CCM_16 || a->id == CRYPTO_AES_CCM_CBC_MAC, n = 0, ok;
 	EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+	/*
+	 * No payload (GMAC, CCM's CBC-MAC) is still an update with some
+	 * pointer: OpenSSL 3.0.19 takes a NULL one for EVP_EncryptFinal()
+	 * and CCM then has no tag to give (3.0.17 computed it).
+	 */
+	const unsigned char *in = src ? src : (const unsigned char *)"";
 
 	ok = EVP_EncryptInit_ex(c, EVP_get_cipherbyname(a->evp), NULL, NULL, NULL) &&
 	     EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_IVLEN, a->ivlen, NULL) &&
@@ -170,7 +176,7 @@ int cc_ref_aead(const struct cc_alg *a, const unsigned char *key, const unsigned
 	     EVP_EncryptInit_ex(c, NULL, NULL, key, iv) &&
 	     (!ccm || EVP_EncryptUpdate(c, NULL, &n, NULL, len)) &&
 	     (!alen || EVP_EncryptUpdate(c, NULL, &n, aad, alen)) &&
-	     EVP_EncryptUpdate(c, dst, &n, src, len) &&
+	     EVP_EncryptUpdate(c, dst, &n, in, len) &&
 	     EVP_EncryptFinal_ex(c, dst + n, &n) &&
 	     EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_GET_TAG, 16, tag);
 	EVP_CIPHER_CTX_free(c);
