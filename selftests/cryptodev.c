@@ -555,6 +555,7 @@ static void test_gcm(void)
 {
 	unsigned char key[16] = { 0 }, iv[12] = { 0 }, pt[16] = { 0 }, out[32], back[16], tag[16];
 	struct crypt_auth_op a;
+	unsigned char *big;
 	uint32_t ses;
 	int err;
 
@@ -597,6 +598,26 @@ static void test_gcm(void)
 	a.flags = COP_FLAG_AEAD_TLS_TYPE;
 	ktap_expect_errno(ioctl(fd, CIOCAUTHCRYPT, &a), EINVAL, "TLS mode on an AEAD session: EINVAL");
 	ioctl(fd, CIOCFSESSION, &ses);
+
+	/* CCM's 12-byte nonce leaves 3 bytes for the payload's length */
+	big = mmap(NULL, (1 << 24) + 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		   -1, 0);
+	ses = newses(CRYPTO_AES_CCM_16, key, 16, 0, NULL, 0, &err);
+	memset(&a, 0, sizeof(a));
+	a.ses = ses;
+	a.op = COP_ENCRYPT;
+	a.len = 1 << 24;
+	a.src = big;
+	a.dst = big;
+	a.iv = iv;
+	a.iv_len = 12;
+	err = big == MAP_FAILED || !ses ? -1 : ioctl(fd, CIOCAUTHCRYPT, &a) ? errno : 0;
+	ktap_result(err == EINVAL, "AES-CCM: a payload of 2^24 bytes does not fit its length field: EINVAL (%d)",
+		    err);
+	if (ses)
+		ioctl(fd, CIOCFSESSION, &ses);
+	if (big != MAP_FAILED)
+		munmap(big, (1 << 24) + 4096);
 }
 
 static void test_info_and_drivers(void)
@@ -1431,7 +1452,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(117);
+	ktap_plan(118);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

@@ -129,6 +129,7 @@ struct ocf_lx_tfm {
 		struct crypto_aead *ae;
 		struct crypto_acomp *ac;
 	};
+	u8 qflags;			/* OCF_LX_QUEUES, OCF_LX_NOSPC_FULL */
 	unsigned int taglen;		/* AEAD */
 	unsigned int klen;		/* bytes of the session's key */
 	const u8 *key;			/* it, in the framework's session, once set */
@@ -151,6 +152,14 @@ struct ocf_lx_tfm {
 	unsigned int reqsize;
 	struct ocf_lx_kx *kx;		/* made by the first request that needs it */
 };
+
+/*
+ * ocf_lx_tfm.qflags: what the implementation's refusals mean, known when the
+ * session is made (ocf_lx_busy(): read after a request is handed over,
+ * @t itself may be gone)
+ */
+#define OCF_LX_QUEUES		BIT(0)	/* asynchronous: -EBUSY is a full queue */
+#define OCF_LX_NOSPC_FULL	BIT(1)	/* and so is -ENOSPC (not a compressor) */
 
 struct ocf_lx_req;
 

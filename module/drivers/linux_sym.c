@@ -51,6 +51,7 @@
 #include <crypto/scatterwalk.h>
 #include <crypto/skcipher.h>
 #include <linux/mm.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
@@ -181,6 +182,30 @@ static void ocf_lx_req_wipe(struct ocf_lx_req *rq)
 	barrier_data(rq->sub);
 }
 
+/* The Linux transform of @t, as a crypto_tfm. */
+static struct crypto_tfm *ocf_lx_crypto_tfm(const struct ocf_lx_tfm *t)
+{
+	switch (t->kind) {
+	case OCF_LX_SKCIPHER:
+		return crypto_skcipher_tfm(t->sk);
+	case OCF_LX_AEAD:
+	case OCF_LX_GMAC:
+		return crypto_aead_tfm(t->ae);
+	case OCF_LX_COMP:
+		return crypto_acomp_tfm(t->ac);
+	default:
+		return crypto_ahash_tfm(t->ah);
+	}
+}
+
+/* ocf_lx_tfm.qflags of @t, its transform made. */
+static u8 ocf_lx_qflags_of(const struct ocf_lx_tfm *t)
+{
+	if (!(ocf_lx_crypto_tfm(t)->__crt_alg->cra_flags & CRYPTO_ALG_ASYNC))
+		return 0;
+	return t->kind == OCF_LX_COMP ? OCF_LX_QUEUES : OCF_LX_QUEUES | OCF_LX_NOSPC_FULL;
+}
+
 static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			     const struct cryptoini *cri)
 {
@@ -266,8 +291,10 @@ static int ocf_lx_newsession(struct crypto_device *dev, crypto_session_t cses,
 			    crypto_ahash_setkey(t->ah, cri->cri_key, t->klen))
 				err = EINVAL;
 		}
-		if (!err)	/* the key it holds, kept beside it when it is freed */
+		if (!err) {	/* the key it holds, kept beside it when it is freed */
 			t->key = cri->cri_key;
+			t->qflags = ocf_lx_qflags_of(t);
+		}
 	}
 	if (err) {
 		ocf_lx_free_tfms(d, ss);
@@ -506,6 +533,13 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 
 	ocf_lx_req_put(rq);
 	atomic_dec(&d->inflight);
+	/*
+	 * The count before reading blocked: pairs with the barrier between
+	 * setting blocked and the count in ocf_lx_process(), so that one of
+	 * the two unblocks (atomic_dec() orders nothing on weakly-ordered
+	 * CPUs).
+	 */
+	smp_mb__after_atomic();
 	/* before crypto_done(): the last one lets a withdrawal free @d */
 	ocf_lx_unblock(d);
 	crp->crp_etype = err < 0 ? -err : err;
@@ -659,37 +693,23 @@ static OCF_COMPLETION(ocf_lx_complete_inplace)
 	ocf_lx_step_done(rq, err);
 }
 
-/* The Linux transform of @t, as a crypto_tfm. */
-static struct crypto_tfm *ocf_lx_crypto_tfm(const struct ocf_lx_tfm *t)
-{
-	switch (t->kind) {
-	case OCF_LX_SKCIPHER:
-		return crypto_skcipher_tfm(t->sk);
-	case OCF_LX_AEAD:
-	case OCF_LX_GMAC:
-		return crypto_aead_tfm(t->ae);
-	case OCF_LX_COMP:
-		return crypto_acomp_tfm(t->ac);
-	default:
-		return crypto_ahash_tfm(t->ah);
-	}
-}
-
 /*
- * What @err from @t's implementation means for flow control: -EAGAIN, it
- * refused a request made without CRYPTO_TFM_REQ_MAY_BACKLOG (@first) for a
- * full queue; -EINPROGRESS, it backlogged one made with it (-EBUSY, the
- * callback comes); 0, @err is its answer. Only an asynchronous
- * implementation queues: a synchronous one's -EBUSY or -ENOSPC is an
- * answer (7.2's deflate says -ENOSPC for output that does not fit: taken
- * for a full queue, the request would be tried again for ever), and so
- * is a compressor's -ENOSPC.
+ * What @err from an implementation with ocf_lx_tfm.qflags @qflags means for
+ * flow control: -EAGAIN, it refused a request made without
+ * CRYPTO_TFM_REQ_MAY_BACKLOG (@first) for a full queue; -EINPROGRESS, it
+ * backlogged one made with it (-EBUSY, the callback comes); 0, @err is its
+ * answer. Only an asynchronous implementation queues: a synchronous one's
+ * -EBUSY or -ENOSPC is an answer (7.2's deflate says -ENOSPC for output
+ * that does not fit: taken for a full queue, the request would be tried
+ * again for ever), and so is a compressor's -ENOSPC. @qflags, not the
+ * transform: a backlogged request may be over, and its session freed, by
+ * the time its submitter reads @err.
  */
-static int ocf_lx_busy(const struct ocf_lx_tfm *t, int err, bool first)
+static int ocf_lx_busy(u8 qflags, int err, bool first)
 {
-	if (err != -EBUSY && (err != -ENOSPC || !first || t->kind == OCF_LX_COMP))
+	if (!(qflags & OCF_LX_QUEUES))
 		return 0;
-	if (!(ocf_lx_crypto_tfm(t)->__crt_alg->cra_flags & CRYPTO_ALG_ASYNC))
+	if (err != -EBUSY && (err != -ENOSPC || !first || !(qflags & OCF_LX_NOSPC_FULL)))
 		return 0;
 	return first ? -EAGAIN : -EINPROGRESS;
 }
@@ -720,8 +740,15 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	int payload = crd->crd_len - aadlen;
 	struct scatterlist *sg = NULL;
 	int err;
+	u8 qflags = t->qflags;	/* before the request is handed over */
 
 	if (!(crd->crd_flags & CRD_F_IV_EXPLICIT))
+		return -EINVAL;
+	/*
+	 * CCM's 12-byte nonce leaves 3 bytes for the payload's length (Linux's
+	 * generic ccm takes 2^24 and writes 0 there: another tag)
+	 */
+	if (t->alg == CRYPTO_AES_CCM_16 && payload >= SZ_16M)
 		return -EINVAL;
 	/* the tag goes (or is read) at crd_inject: refused before any data changes */
 	if (!gmac && (s64)crd->crd_inject + t->taglen > rq->crp->crp_ilen)
@@ -769,7 +796,7 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	err = crypto_aead_decrypt(req);
 	/* over already (not queued, backlogged or refused for a full queue) */
 	if (err && err != -EINPROGRESS &&
-	    !ocf_lx_busy(t, err, !(flags & CRYPTO_TFM_REQ_MAY_BACKLOG)))
+	    !ocf_lx_busy(qflags, err, !(flags & CRYPTO_TFM_REQ_MAY_BACKLOG)))
 		ocf_lx_aead_wipe(rq);
 	return err;
 }
@@ -865,6 +892,7 @@ static int ocf_lx_run(struct ocf_lx_req *rq, bool first)
 	struct cryptodesc *crd = rq->crd;
 	struct ocf_lx_tfm *t = rq->t;
 	u32 flags = first ? 0 : CRYPTO_TFM_REQ_MAY_BACKLOG;
+	u8 qflags = t->qflags;	/* before the request is handed over */
 	struct scatterlist *sg;
 	int err;
 
@@ -904,7 +932,7 @@ static int ocf_lx_run(struct ocf_lx_req *rq, bool first)
 		else
 			err = crypto_ahash_digest(req);
 	}
-	return ocf_lx_busy(t, err, first) ?: err;
+	return ocf_lx_busy(qflags, err, first) ?: err;
 }
 
 /* Does the key transform have the key of @crd? Under its lock. */
