@@ -272,9 +272,14 @@ again:
 		return err;
 	}
 	cdev_hash_reset(cs);
-	mutex_unlock(&cs->lock);
+	/*
+	 * The last part of a hash the driver runs (after a flush) finishes
+	 * under the lock: the driver's running hash is the session's, and an
+	 * UPDATE flushing into it meanwhile would start it over.
+	 */
+	if (!stream)
+		mutex_unlock(&cs->lock);
 
-	/* after a flush: the last part of a hash the driver runs */
 	cdev_hash_request(j, cs, len, stream ? CRD_F_MAC_CONT : 0);
 	crd = j->crp->crp_desc;
 	if (cs->mp.ivlen) {	/* GMAC, CCM-CBC-MAC: the nonce at iv */
@@ -282,25 +287,28 @@ again:
 		      copy_from_user(crd->crd_iv, cop->iv, cs->mp.ivlen) ? -EFAULT : 0;
 		if (err) {
 			cdev_job_free(j);
-			return err;
+			goto out;
 		}
 		crd->crd_flags = CRD_F_IV_EXPLICIT;
 	}
 	j->maclen_out = cs->maclen;
 	j->out.mac = cop->mac;
-	if (async) {
+	if (async) {	/* never a stream: UPDATE and FINAL are synchronous */
 		j->cop = *cop;
 		err = cdev_async_submit(f, j);
 		if (err)
 			cdev_job_free(j);
-		return err;
+		goto out;
 	}
 	err = cdev_job_run(j);
 	if (err == -EINTR)
-		return err;
+		goto out;
 	if (!err)
 		err = cdev_job_copyout(j);
 	cdev_job_free(j);
+out:
+	if (stream)
+		mutex_unlock(&cs->lock);
 	return err;
 }
 
