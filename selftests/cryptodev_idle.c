@@ -4,16 +4,19 @@
  * (module/drivers/linux_idle.c), seen through debugfs opencrypto/linux_idle:
  * a freed session's transform is kept with its key not yet wiped; a new
  * session with another key as long takes it and rekeys it, one with the
- * same key takes it as it is; one with a key of another length does not; a
- * transform no session takes has its key wiped a moment later (or the
- * transform is freed, which wipes it too). Every session's answer is
+ * same key takes it as it is (rekeys it when it is another user's); one
+ * with a key of another length does not; a transform no session takes has
+ * its key wiped a moment later (or the transform is freed, which wipes it
+ * too). Every session's answer is
  * checked: NIST SP 800-38A, and OpenSSL for its AES-256 key with the last
  * byte changed.
  */
+#define _GNU_SOURCE	/* setresuid() */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -136,8 +139,9 @@ int main(void)
 {
 	struct idle a, b, c;
 	int id, i, ok, last;
+	struct stat st;
 
-	ktap_plan(8);
+	ktap_plan(9);
 	memcpy(key256b, key256, sizeof(key256b));
 	key256b[31] ^= 0x01;
 	mount("none", "/sys/kernel/debug", "debugfs", 0, NULL);
@@ -187,6 +191,28 @@ int main(void)
 	ktap_result(b.same == a.same + 1 && b.rekeyed == a.rekeyed,
 		    "a session with the same key took the unwiped one as it was (same %lu -> %lu, "
 		    "rekeyed %lu -> %lu)", a.same, b.same, a.rekeyed, b.rekeyed);
+
+	/*
+	 * The same key by another user: the transform is keyed again, so that
+	 * the time a session takes does not tell whether the key was this one
+	 */
+	st.st_mode = 0;
+	ok = !stat("/dev/crypto", &st) && !chmod("/dev/crypto", 0666);
+	for (i = 0; ok && i < 5; i++) {
+		one_session(id, last ? key256b : key256, 32, last ? ct256b : ct256);
+		idle_read(id, &a);
+		if (setresuid(1000, 1000, 0))
+			break;
+		ok = one_session(id, last ? key256b : key256, 32, last ? ct256b : ct256) == id;
+		if (setresuid(0, 0, 0) || idle_read(id, &b) ||
+		    ((b.same > a.same || b.rekeyed > a.rekeyed) && b.unwiped))
+			break;
+	}
+	if (st.st_mode)
+		chmod("/dev/crypto", st.st_mode & 07777);
+	ktap_result(ok && b.rekeyed == a.rekeyed + 1 && b.same == a.same,
+		    "a session of another user with that key rekeyed it (rekeyed %lu -> %lu, "
+		    "same %lu -> %lu)", a.rekeyed, b.rekeyed, a.same, b.same);
 
 	/* an AES-128 session does not take the unwiped AES-256 transform */
 	c = b;

@@ -11,6 +11,7 @@
 #include <linux/list.h>
 #include <linux/rwsem.h>
 #include <linux/spinlock.h>
+#include <linux/uidgid.h>
 #include <linux/workqueue.h>
 
 #include <opencrypto/crypto.h>
@@ -63,6 +64,7 @@ struct ocf_lx_idle_tfm {
 	unsigned int klen;		/* bytes of the key it may still hold */
 	bool dirty;			/* the freed session's key is not wiped yet */
 	bool key_known;			/* dirty, and @key is that key */
+	kuid_t owner;			/* who freed it: only they take @key as is */
 	u8 key[OCF_LX_IDLE_KEY];
 };
 

@@ -19,9 +19,11 @@
  * constant time, takes the transform as it is and runs no key schedule at
  * all (a consumer that makes its session again with the same key for each
  * message: OpenSSL's engine does when a context is initialised again with
- * its key). A transform whose key is not wiped yet goes to no session with
- * a key of another length, and one that cannot be wiped is freed (and so
- * wiped).
+ * its key). Only for the user who freed it: for any other the transform is
+ * keyed again whatever its key, so that the time a session takes to make
+ * does not tell another user whether its key was the freed one. A
+ * transform whose key is not wiped yet goes to no session with a key of
+ * another length, and one that cannot be wiped is freed (and so wiped).
  *
  * A kept transform holds its provider module, so the kept transforms go
  * OCF_LX_IDLE_MS after the first was kept: a module whose sessions are all
@@ -32,6 +34,7 @@
 #include <crypto/algapi.h>
 #include <crypto/hash.h>
 #include <crypto/skcipher.h>
+#include <linux/cred.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -80,7 +83,8 @@ static void ocf_lx_idle_forget(struct ocf_lx_idle_tfm *e)
  * @name: the Linux driver name the session would allocate
  * @key: the key the caller sets on it at once (NULL when @klen is 0)
  * @klen: its bytes
- * @keyed: set to true when the transform already holds @key
+ * @keyed: set to true when the transform already holds @key, freed by
+ *	the caller's user
  *
  * Return: the transform (to be keyed by the caller unless *@keyed), or NULL.
  */
@@ -100,7 +104,8 @@ void *ocf_lx_idle_take(struct ocf_lx_dev *d, enum ocf_lx_kind kind, const char *
 		    !strcmp(ocf_lx_idle_name(kind, e->tfm), name)) {
 			tfm = e->tfm;
 			e->tfm = NULL;
-			*keyed = e->key_known && !crypto_memneq(e->key, key, klen);
+			*keyed = e->key_known && uid_eq(e->owner, current_uid()) &&
+				 !crypto_memneq(e->key, key, klen);
 			if (*keyed)
 				d->idle_same++;
 			else if (e->dirty)
@@ -158,6 +163,7 @@ static bool ocf_lx_idle_put(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *t
 			e->klen = klen;
 			e->dirty = dirty;
 			e->key_known = dirty && (key || !klen) && klen <= sizeof(e->key);
+			e->owner = current_uid();
 			if (e->key_known && klen)
 				memcpy(e->key, key, klen);
 			/* under the lock: ocf_lx_idle_exit() cancels them after */
