@@ -864,28 +864,6 @@ static int set_param(const char *name, const char *val)
 	return fclose(f) == 0 && ok ? 0 : -1;
 }
 
-/* A line of /sys/kernel/debug/cryptodev/stats ("memory", "users"...), or -1. */
-static long cdev_stat(const char *name)
-{
-	FILE *f = fopen("/sys/kernel/debug/cryptodev/stats", "r");
-	size_t n = strlen(name);
-	char line[64];
-	long v = -1;
-
-	while (f && fgets(line, sizeof(line), f))
-		if (!strncmp(line, name, n) && line[n] == ' ' && sscanf(line + n, "%ld", &v) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return v;
-}
-
-/* What /dev/crypto counts against max_memory now, or -1. */
-static long cdev_memory(void)
-{
-	return cdev_stat("memory");
-}
-
 /* Sessions of one file, each with its err, until one fails or @max are made. */
 static int make_sessions(int cfd, int cipher, int compr, uint32_t *ids, int max, int *err)
 {
@@ -920,7 +898,7 @@ static void test_session_charge(void)
 	long m0, m1;
 
 	usleep(50000);	/* sessions freed before are kept 10 ms at most */
-	m0 = cdev_memory();
+	m0 = cdev_stat_of(CDEV_STATS, "memory");
 
 	snprintf(val, sizeof(val), "%ld", m0 + 3 * 4096 + 4000);
 	set_param("max_memory", val);
@@ -941,7 +919,7 @@ static void test_session_charge(void)
 		    n, err, n2, err2);
 	set_param("max_memory", "268435456");
 	close(cfd);
-	m1 = cdev_memory();
+	m1 = cdev_stat_of(CDEV_STATS, "memory");
 	ktap_result(m1 == m0, "closing the file gives its sessions' memory back (%ld, was %ld)",
 		    m1, m0);
 }
@@ -1024,7 +1002,7 @@ static void test_user_memory(void)
 	uint32_t ids[4][8], ses;
 	struct stat st;
 	char val[32];
-	long m0, u0, u1;
+	long m0, m1, u0, u1;
 
 	if (stat("/dev/crypto", &st) || chmod("/dev/crypto", 0666) || !buf) {
 		ktap_result(0, "max_user_memory: set up (%s)", strerror(errno));
@@ -1032,8 +1010,8 @@ static void test_user_memory(void)
 		return;
 	}
 	usleep(50000);	/* sessions freed before are kept 10 ms at most */
-	m0 = cdev_memory();
-	u0 = cdev_stat("users");
+	m0 = cdev_stat_of(CDEV_STATS, "memory");
+	u0 = cdev_stat_of(CDEV_STATS, "users");
 	snprintf(val, sizeof(val), "%d", 3 * 4096 + 4000);
 	set_param("max_user_memory", val);
 
@@ -1046,7 +1024,7 @@ static void test_user_memory(void)
 	b = open("/dev/crypto", O_RDWR);
 	nb = make_sessions(b, CRYPTO_AES_CBC, 0, ids[2], 8, &eb);
 	as_user(0);
-	u1 = cdev_stat("users");
+	u1 = cdev_stat_of(CDEV_STATS, "users");
 	r = open("/dev/crypto", O_RDWR);
 	nr = make_sessions(r, CRYPTO_AES_CBC, 0, ids[3], 5, &er);
 	ktap_result(a1 >= 0 && na == 3 && ea == ENOMEM,
@@ -1105,9 +1083,11 @@ static void test_user_memory(void)
 	set_param("max_user_memory", "67108864");
 	chmod("/dev/crypto", st.st_mode & 07777);
 	usleep(50000);
-	ktap_result(cdev_memory() == m0 && cdev_stat("users") == u0,
+	m1 = cdev_stat_of(CDEV_STATS, "memory");
+	u1 = cdev_stat_of(CDEV_STATS, "users");
+	ktap_result(m1 == m0 && u1 == u0,
 		    "max_user_memory: all given back, accounts gone (memory %ld, was %ld; users %ld, was %ld)",
-		    cdev_memory(), m0, cdev_stat("users"), u0);
+		    m1, m0, u1, u0);
 	free(buf);
 }
 

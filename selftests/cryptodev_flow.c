@@ -25,7 +25,6 @@
 #include "ktap.h"
 
 #define GATE "/sys/kernel/debug/opencrypto_gate/"
-#define STATS "/sys/kernel/debug/cryptodev/stats"
 #define MAXQ "/sys/module/opencrypto/parameters/max_queue"
 #define PLAN 11
 
@@ -41,22 +40,6 @@ static int put(const char *path, const char *v)
 	if (f >= 0)
 		close(f);
 	return ok ? 0 : -1;
-}
-
-/* The number after "@key " in @path, or -1. */
-static long stat_of(const char *path, const char *key)
-{
-	char line[128];
-	long v = -1;
-	FILE *f = fopen(path, "r");
-	size_t n = strlen(key);
-
-	while (f && fgets(line, sizeof(line), f))
-		if (!strncmp(line, key, n) && line[n] == ' ')
-			v = strtol(line + n + 1, NULL, 10);
-	if (f)
-		fclose(f);
-	return v;
 }
 
 /* Setup failed: the checks left fail, and the module goes. */
@@ -136,7 +119,7 @@ static int wait_until(const char *path, const char *key, long atleast, int ms)
 	int i;
 
 	for (i = 0; i < ms / 10; i++) {
-		if (stat_of(path, key) >= atleast)
+		if (cdev_stat_of(path, key) >= atleast)
 			return 1;
 		usleep(10000);
 	}
@@ -149,9 +132,9 @@ static int back_to(long f, long s, long j, long m, long p)
 	int i;
 
 	for (i = 0; i < 500; i++) {
-		if (stat_of(STATS, "files") == f && stat_of(STATS, "sessions") == s &&
-		    stat_of(STATS, "jobs") == j && stat_of(STATS, "memory") == m &&
-		    stat_of(STATS, "pinned") == p)
+		if (cdev_stat_of(CDEV_STATS, "files") == f && cdev_stat_of(CDEV_STATS, "sessions") == s &&
+		    cdev_stat_of(CDEV_STATS, "jobs") == j && cdev_stat_of(CDEV_STATS, "memory") == m &&
+		    cdev_stat_of(CDEV_STATS, "pinned") == p)
 			return 1;
 		usleep(10000);
 	}
@@ -160,9 +143,9 @@ static int back_to(long f, long s, long j, long m, long p)
 
 int main(void)
 {
-	long f0 = stat_of(STATS, "files"), s0 = stat_of(STATS, "sessions");
-	long j0 = stat_of(STATS, "jobs"), m0 = stat_of(STATS, "memory");
-	long p0 = stat_of(STATS, "pinned"), refused;
+	long f0 = cdev_stat_of(CDEV_STATS, "files"), s0 = cdev_stat_of(CDEV_STATS, "sessions");
+	long j0 = cdev_stat_of(CDEV_STATS, "jobs"), m0 = cdev_stat_of(CDEV_STATS, "memory");
+	long p0 = cdev_stat_of(CDEV_STATS, "pinned"), refused;
 	struct crypt_find_op find;
 	int crid, err, i, killed_ok = 1, rc;
 	pid_t a, b;
@@ -177,7 +160,7 @@ int main(void)
 	strcpy(find.name, "ocft_gate");
 	fd = open("/dev/crypto", O_RDWR);
 	if (fd < 0 || ioctl(fd, CIOCFINDDEV, &find) || f0 < 0)
-		return bail("no /dev/crypto, no ocft_gate driver or no " STATS);
+		return bail("no /dev/crypto, no ocft_gate driver or no " CDEV_STATS);
 	crid = find.crid;
 	err = cdev_session2(fd, CRYPTO_NULL, NULL, 0, 0, NULL, 0, &crid, &ses);
 	ktap_result(!err && crid == find.crid, "a NULL-cipher session on ocft_gate (crid %d, err %d)",
@@ -193,7 +176,7 @@ int main(void)
 		if (q)
 			fclose(q);
 	}
-	refused = stat_of(GATE "status", "refused");
+	refused = cdev_stat_of(GATE "status", "refused");
 	if (!maxq[0] || put(MAXQ, "0") || put(GATE "control", "close")) {
 		close(fd);
 		return bail("cannot set " MAXQ " or close the gate");
@@ -227,12 +210,12 @@ int main(void)
 		    "three processes killed while retrying ENOBUFS: /dev/crypto holds what it held before");
 	if (!back_to(f0, s0, j0, m0, p0))
 		ktap_print("stats now: files %ld sessions %ld jobs %ld memory %ld pinned %ld (before %ld %ld %ld %ld %ld)",
-			   stat_of(STATS, "files"), stat_of(STATS, "sessions"),
-			   stat_of(STATS, "jobs"), stat_of(STATS, "memory"),
-			   stat_of(STATS, "pinned"), f0, s0, j0, m0, p0);
+			   cdev_stat_of(CDEV_STATS, "files"), cdev_stat_of(CDEV_STATS, "sessions"),
+			   cdev_stat_of(CDEV_STATS, "jobs"), cdev_stat_of(CDEV_STATS, "memory"),
+			   cdev_stat_of(CDEV_STATS, "pinned"), f0, s0, j0, m0, p0);
 
 	/* killed while its request is queued: the request keeps cryptodev loaded */
-	refused = stat_of(GATE "status", "refused");
+	refused = cdev_stat_of(GATE "status", "refused");
 	put(GATE "control", "close");
 	a = child_own(crid);
 	rc = a > 0 && wait_until(GATE "status", "refused", refused + 1, 5000);
@@ -240,8 +223,8 @@ int main(void)
 		kill(a, SIGKILL);
 		waitpid(a, NULL, 0);
 	}
-	i = stat_of(STATS, "jobs");
-	ktap_result(rc && i == j0 + 1 && stat_of(STATS, "files") == f0 &&
+	i = cdev_stat_of(CDEV_STATS, "jobs");
+	ktap_result(rc && i == j0 + 1 && cdev_stat_of(CDEV_STATS, "files") == f0 &&
 		    system("rmmod cryptodev 2>/dev/null") != 0,
 		    "a caller killed while its request is queued: its file closed, the request keeps cryptodev loaded (jobs %d)",
 		    i);
@@ -249,10 +232,10 @@ int main(void)
 	rc = back_to(f0, s0, j0, m0, p0);
 	ktap_result(rc && system("rmmod cryptodev") == 0 && system("modprobe cryptodev") == 0,
 		    "once that request is done and freed, cryptodev unloads and loads again");
-	ktap_result(stat_of(GATE "status", "done") >= 2,
-		    "ocft_gate served the requests (done %ld)", stat_of(GATE "status", "done"));
-	ktap_result(stat_of(GATE "status", "refused") > refused,
-		    "and refused while closed (refused %ld)", stat_of(GATE "status", "refused"));
+	ktap_result(cdev_stat_of(GATE "status", "done") >= 2,
+		    "ocft_gate served the requests (done %ld)", cdev_stat_of(GATE "status", "done"));
+	ktap_result(cdev_stat_of(GATE "status", "refused") > refused,
+		    "and refused while closed (refused %ld)", cdev_stat_of(GATE "status", "refused"));
 	ktap_result(system("rmmod opencrypto_gate") == 0 && access(GATE "status", F_OK),
 		    "opencrypto_gate unloads");
 	return ktap_finish();

@@ -1,17 +1,38 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * What the /dev/crypto selftests (and tools/cryptocheck/check.c) share: one
- * crypt_op request.
+ * crypt_op request, sessions, and reading a counter file.
  */
 #ifndef OPENCRYPTO_CRYPTODEV_UTIL_H
 #define OPENCRYPTO_CRYPTODEV_UTIL_H
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 
 #include <crypto/cryptodev.h>
+
+/* What /dev/crypto holds now (files, sessions, jobs, memory, pinned, users) */
+#define CDEV_STATS "/sys/kernel/debug/cryptodev/stats"
+
+/* The number after "@key " on a line of @path, or -1. */
+static inline long cdev_stat_of(const char *path, const char *key)
+{
+	char line[128];
+	long v = -1;
+	FILE *f = fopen(path, "r");
+	size_t n = strlen(key);
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, n) && line[n] == ' ')
+			v = strtol(line + n + 1, NULL, 10);
+	if (f)
+		fclose(f);
+	return v;
+}
 
 /* ioctl @req (CIOCCRYPT, CIOCASYNCCRYPT) with one crypt_op; returns errno or 0. */
 static inline int cdev_op(int fd, unsigned long req, uint32_t ses, int op, int flags,

@@ -52,15 +52,14 @@ static struct cdev_job *cdev_job_reuse(struct cdev_session *cs, int ndesc,
 		j = xchg(&cs->spare, NULL);
 	if (!j) {
 		j = this_cpu_xchg(cdev_spare, NULL);
-		if (j && cdev_mem_charge(cs->acct, j->bufcap)) {	/* uncharged while kept */
+		if (!j)
+			return NULL;
+		if (cdev_mem_charge(cs->acct, j->bufcap)) {	/* uncharged while kept */
 			cdev_job_free_uncharged(j);
 			return NULL;
 		}
-		if (j)
-			j->acct = cs->acct;
+		j->acct = cs->acct;
 	}
-	if (!j)
-		return NULL;
 	if (j->ndesc != ndesc || j->bufcap < buflen) {
 		cdev_job_destroy(j);
 		return NULL;

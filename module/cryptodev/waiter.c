@@ -44,8 +44,7 @@ void cdev_waiter_arm(struct cdev_waiter *w, work_func_t free_fn)
 	atomic_set(&w->state, CDEV_RUNNING);
 	w->submitter = current;
 	init_completion(&w->done);
-	w->free_fn = free_fn;
-	INIT_WORK(&w->free_work, cdev_waiter_orphan_work);
+	w->free_fn = free_fn;	/* free_work is set up only if it is orphaned */
 }
 
 /**
@@ -100,6 +99,8 @@ int cdev_waiter_wait(struct cdev_waiter *w, void (*killed)(struct cdev_waiter *w
 	if (killed)	/* not orphaned yet: the callback does not free it */
 		killed(w);
 	__module_get(THIS_MODULE);	/* the caller's file holds one now */
+	/* before ORPHANED: the callback queues it once it sees that */
+	INIT_WORK(&w->free_work, cdev_waiter_orphan_work);
 	if (atomic_cmpxchg(&w->state, CDEV_RUNNING, CDEV_ORPHANED) == CDEV_RUNNING)
 		return -EINTR;
 	module_put(THIS_MODULE);
