@@ -351,6 +351,21 @@ static unsigned int ocf_lx_sg_count(const struct cryptop *crp, int off, int len)
 			    PAGE_SIZE);
 }
 
+/*
+ * A bounce buffer of a request's size, or a scatterlist as long as its
+ * pages: sizes the consumer chose (up to /dev/crypto's max_request).
+ * GFP_NOWAIT, not GFP_ATOMIC: a consumer asking again and again must not
+ * drain the reserves kept for interrupt handlers and the network; under
+ * memory pressure the request fails with ENOMEM instead. One per request
+ * in flight, as large as its data: a bound on the one bounds the other.
+ */
+#define OCF_LX_GFP_DATA (GFP_NOWAIT | __GFP_NOWARN)
+
+static void *ocf_lx_bounce_alloc(size_t size)
+{
+	return kmalloc(size, OCF_LX_GFP_DATA);
+}
+
 /* An entry table of @n: the request's own, or a larger one kept with it. */
 static struct scatterlist *ocf_lx_sg_table(struct ocf_lx_req *rq, unsigned int n)
 {
@@ -360,7 +375,7 @@ static struct scatterlist *ocf_lx_sg_table(struct ocf_lx_req *rq, unsigned int n
 	}
 	if (n > rq->nsgx) {
 		kfree(rq->sgx);
-		rq->sgx = kmalloc_array(n, sizeof(*rq->sgx), GFP_ATOMIC | __GFP_NOWARN);
+		rq->sgx = kmalloc_array(n, sizeof(*rq->sgx), OCF_LX_GFP_DATA);
 		rq->nsgx = rq->sgx ? n : 0;
 		if (!rq->sgx)
 			return NULL;
@@ -444,7 +459,7 @@ static struct scatterlist *ocf_lx_hw_linear(struct ocf_lx_req *rq,
 
 	if (likely(!d->hw) || IS_ERR_OR_NULL(sg) || sg_nents(sg) <= OCF_LX_HW_MAX_SG)
 		return sg;
-	rq->bounce = kmalloc(crd->crd_len, GFP_ATOMIC | __GFP_NOWARN);
+	rq->bounce = ocf_lx_bounce_alloc(crd->crd_len);
 	if (!rq->bounce)
 		return ERR_PTR(-ENOMEM);
 	err = crypto_copydata(rq->crp, crd->crd_skip, crd->crd_len, rq->bounce);
@@ -761,7 +776,7 @@ static int ocf_lx_start_aead(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 			sg = NULL;
 	}
 	if (!sg) {
-		rq->bounce = kmalloc(crd->crd_len + t->taglen, GFP_ATOMIC | __GFP_NOWARN);
+		rq->bounce = ocf_lx_bounce_alloc(crd->crd_len + t->taglen);
 		if (!rq->bounce)
 			return -ENOMEM;
 		err = crypto_copydata(rq->crp, crd->crd_skip, crd->crd_len, rq->bounce);
@@ -822,7 +837,7 @@ static int ocf_lx_start_comp(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	src = ocf_lx_sg(rq, crd->crd_skip, crd->crd_len);
 	if (IS_ERR(src))
 		return PTR_ERR(src);
-	rq->bounce = kmalloc(room, GFP_ATOMIC | __GFP_NOWARN);
+	rq->bounce = ocf_lx_bounce_alloc(room);
 	if (!rq->bounce)
 		return -ENOMEM;
 	do {
