@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE	/* setresuid(), unshare() */
 #include <fcntl.h>
+#include <linux/loop.h>
 #include <linux/userfaultfd.h>
 #include <poll.h>
 #include <sched.h>
@@ -736,17 +737,21 @@ static void test_async(void)
  * One CIOCASYNCCRYPT of AES-128-CBC (encrypt) and its CIOCASYNCFETCH, in a
  * file of its own (test_async leaves requests in fd): 0 or errno.
  */
-static int async_one(const unsigned char *key, const void *src, void *dst, size_t len,
-		     void *iv)
+static int async_one_pinning(const unsigned char *key, const void *src, void *dst,
+			     size_t len, void *iv, long *pinned)
 {
 	int afd = open("/dev/crypto", O_RDWR), err = 0;
 	struct pollfd pfd = { .fd = afd, .events = POLLIN };
+	long before = cdev_stat_of(CDEV_STATS, "pinned");
 	struct crypt_op c;
 	uint32_t ses;
 
 	ses = cdev_session(afd, CRYPTO_AES_CBC, key, 16, 0, NULL, 0, &err);
 	if (!err)
 		err = cdev_op(afd, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, src, dst, len, NULL, iv);
+	/* pages pinned by the request, held until it is fetched */
+	if (pinned)
+		*pinned = before < 0 ? -1 : cdev_stat_of(CDEV_STATS, "pinned") - before;
 	if (!err && poll(&pfd, 1, 5000) != 1)
 		err = ETIMEDOUT;
 	memset(&c, 0, sizeof(c));
@@ -756,6 +761,12 @@ static int async_one(const unsigned char *key, const void *src, void *dst, size_
 		err = EPROTO;
 	close(afd);
 	return err;
+}
+
+static int async_one(const unsigned char *key, const void *src, void *dst, size_t len,
+		     void *iv)
+{
+	return async_one_pinning(key, src, dst, len, iv, NULL);
 }
 
 /*
@@ -777,6 +788,71 @@ static int crypt_shared_map(int ffd, size_t len, bool async, uint32_t ses,
 	if (pread(ffd, out, len, 0) != (ssize_t)len)
 		err = EIO;
 	return err;
+}
+
+/*
+ * A block device's pages (a loop device over a file in /tmp), mapped
+ * MAP_SHARED: pages the kernel tracks dirty, for writeback, like a file's
+ * on ext4. An asynchronous request, whose pages would stay pinned until it
+ * is fetched, must not pin them (GUP refuses it from 6.5 on, /dev/crypto
+ * itself before): it goes through a kernel copy. Anonymous memory, the
+ * control, is pinned.
+ */
+static void test_async_zc_tracked_pages(const unsigned char *key, const unsigned char *a,
+					const unsigned char *b, size_t len, void *iv)
+{
+	char path[] = "/tmp/.cryptodev-loop-XXXXXX", dev[32];
+	int bfd, ctl, lfd = -1, n = -1, err;
+	long pinned = -1;
+	unsigned char *m;
+
+	m = malloc(len);
+	memset(m, 0, len);
+	err = async_one_pinning(key, a, m, len, iv, &pinned);
+	ktap_result(!err && pinned == (long)((len + 4095) / 4096) && !memcmp(m, b, len),
+		    "async zero-copy to anonymous memory: its pages pinned until fetched (%ld, err %d)",
+		    pinned, err);
+	free(m);
+
+	if (access("/dev/loop-control", F_OK) && system("modprobe loop 2>/dev/null"))
+		errno = ENODEV;
+	bfd = mkstemp(path);
+	ctl = open("/dev/loop-control", O_RDWR);
+	if (bfd >= 0 && ctl >= 0 && ftruncate(bfd, 64 * 1024) == 0)
+		n = ioctl(ctl, LOOP_CTL_GET_FREE);
+	if (n >= 0) {
+		snprintf(dev, sizeof(dev), "/dev/loop%d", n);
+		lfd = open(dev, O_RDWR);
+	}
+	if (lfd >= 0 && ioctl(lfd, LOOP_SET_FD, bfd)) {
+		close(lfd);
+		lfd = -1;
+	}
+	if (lfd < 0) {
+		ktap_skip_test("async zero-copy to a block device's pages: no loop device (%s)",
+			       strerror(errno));
+		goto out;
+	}
+	m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, lfd, 0);
+	err = m == MAP_FAILED ? errno : 0;
+	if (!err) {
+		memcpy(m, a, len);
+		err = async_one_pinning(key, m, m, len, iv, &pinned);
+	}
+	ktap_result(!err && pinned == 0 && !memcmp(m, b, len),
+		    "async zero-copy to a block device's MAP_SHARED pages: none pinned, copied (%ld, err %d)",
+		    pinned, err);
+	if (m != MAP_FAILED)
+		munmap(m, len);
+	ioctl(lfd, LOOP_CLR_FD, 0);
+	close(lfd);
+out:
+	if (ctl >= 0)
+		close(ctl);
+	if (bfd >= 0) {
+		close(bfd);
+		unlink(path);
+	}
 }
 
 /* Zero-copy (the user's pages pinned) against the copy path. */
@@ -841,6 +917,7 @@ static void test_zero_copy(void)
 	err = async_one(key, a, c, len, iv);
 	ktap_result(!err && !memcmp(c, b, len),
 		    "async zero-copy to anonymous memory equals the copy path (err %d)", err);
+	test_async_zc_tracked_pages(key, a, b, len, iv);
 	close(ffd);
 	unlink(path);
 	ioctl(fd, CIOCFSESSION, &ses);
@@ -1432,7 +1509,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(118);
+	ktap_plan(120);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

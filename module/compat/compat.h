@@ -59,4 +59,22 @@
 #define OCF_COMPLETION_DATA() (ocf_completion_req->data)
 #endif
 
+/*
+ * Long-term write pins of pages whose file system tracks them dirty (a
+ * file's MAP_SHARED pages on ext4, xfs, a block device, ...): refused by
+ * GUP itself from 6.5 on (pin_user_pages*() answer -EFAULT); granted
+ * before, and the page cache then written behind the file system's back.
+ * Without the refusal, the caller checks the mappings and pins under the
+ * mmap lock with ocf_pin_user_pages_locked().
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#define COMPAT_GUP_REFUSES_LONGTERM_FILE_WRITE 1
+#define ocf_pin_user_pages_locked(start, n, flags, pages) \
+	pin_user_pages(start, n, flags, pages)
+#else
+#define COMPAT_GUP_REFUSES_LONGTERM_FILE_WRITE 0
+#define ocf_pin_user_pages_locked(start, n, flags, pages) \
+	pin_user_pages(start, n, flags, pages, NULL)
+#endif
+
 #endif /* OPENCRYPTO_COMPAT_H */

@@ -432,9 +432,13 @@ again:
 		err = cdev_job_pin(j, cop->dst, cop->len, true, async);
 		if (err && err != -ENOMEM && async) {	/* not pinnable long-term */
 			cdev_job_free(j);
-			/* copied then: a dst it cannot write is EFAULT here still */
+			/*
+			 * copied then: a dst it cannot write is EFAULT here
+			 * still (asked without writing: in place, dst holds
+			 * the data, which fault_in_writeable() would zero)
+			 */
 			err = -EFAULT;
-			if (fault_in_writeable(cop->dst, cop->len))
+			if (fault_in_safe_writeable(cop->dst, cop->len))
 				goto out_put;
 			zc = false;
 			goto again;

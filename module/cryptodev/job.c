@@ -15,6 +15,7 @@
  * are dirtied when unpinned, so a MAP_SHARED file page is written back as
  * after write(). Every pin is undone when the job is freed, on every path.
  */
+#include <linux/backing-dev.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/sched/signal.h>
@@ -210,6 +211,50 @@ void cdev_job_free(struct cdev_job *j)
 		cdev_job_free(parent);
 }
 
+/*
+ * Does the file system track @vma's pages dirty (a file's MAP_SHARED
+ * writable pages that write back or are notified of writes)? What GUP
+ * itself asks before a long-term write pin from 6.5 on.
+ */
+static bool cdev_vma_tracks_dirty(const struct vm_area_struct *vma)
+{
+	const struct vm_operations_struct *ops = vma->vm_ops;
+
+	if ((vma->vm_flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
+		return false;
+	if (ops && (ops->page_mkwrite || ops->pfn_mkwrite))
+		return true;
+	return vma->vm_file && mapping_can_writeback(vma->vm_file->f_mapping);
+}
+
+/*
+ * A long-term write pin on a kernel whose GUP grants it on pages tracked
+ * dirty (compat.h): refused here as later kernels refuse it (-EFAULT),
+ * the mappings checked and the pages pinned under one hold of the mmap
+ * lock, so that no mapping changes in between.
+ */
+static int cdev_pin_longterm_write(unsigned long start, unsigned int n,
+				   struct page **pages)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long addr = start, end = start + ((unsigned long)n << PAGE_SHIFT);
+	struct vm_area_struct *vma;
+	int got = -EFAULT;
+
+	if (mmap_read_lock_killable(mm))
+		return -EINTR;
+	while (addr < end) {
+		vma = vma_lookup(mm, addr);
+		if (!vma || cdev_vma_tracks_dirty(vma))
+			goto out;
+		addr = vma->vm_end;
+	}
+	got = ocf_pin_user_pages_locked(start, n, FOLL_WRITE | FOLL_LONGTERM, pages);
+out:
+	mmap_read_unlock(mm);
+	return got;
+}
+
 /**
  * cdev_job_pin() - make the user's memory the job's buffer
  * @j: a job allocated without a buffer
@@ -219,7 +264,8 @@ void cdev_job_free(struct cdev_job *j)
  * @longterm: an asynchronous request: its pages stay pinned until the
  *	caller fetches it, so they are pinned as long-term pins are
  *	(FOLL_LONGTERM: moved out of movable and CMA memory first; a file's
- *	shared pages written through it are refused, -EFAULT)
+ *	shared pages written through it are refused, -EFAULT, on every
+ *	kernel)
  *
  * Context: process; sleeps.
  * Return: 0, -EFAULT (not mapped, or not writable when @write, or not
@@ -245,8 +291,11 @@ int cdev_job_pin(struct cdev_job *j, u8 __user *uaddr, size_t len, bool write,
 		cdev_mem_uncharge(j->cs->acct, (size_t)n << PAGE_SHIFT);
 		return -ENOMEM;
 	}
-	got = pin_user_pages_fast(start & PAGE_MASK, n, (write ? FOLL_WRITE : 0) |
-				  (longterm ? FOLL_LONGTERM : 0), j->pages);
+	if (!COMPAT_GUP_REFUSES_LONGTERM_FILE_WRITE && write && longterm)
+		got = cdev_pin_longterm_write(start & PAGE_MASK, n, j->pages);
+	else
+		got = pin_user_pages_fast(start & PAGE_MASK, n, (write ? FOLL_WRITE : 0) |
+					  (longterm ? FOLL_LONGTERM : 0), j->pages);
 	if (got != n) {
 		if (got > 0)
 			unpin_user_pages(j->pages, got);
