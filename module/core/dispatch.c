@@ -273,7 +273,6 @@ static void ocf_enqueue(struct cryptop *crp)
 	struct ocf_driver *drv = bs->drv;
 	struct ocf_queue *q = &drv->q[0];
 	unsigned long flags;
-	bool run;
 
 	spin_lock_irqsave(&q->lock, flags);
 	if (ocf_moved_to(bs) || READ_ONCE(bs->dead_err)) {
@@ -290,10 +289,13 @@ static void ocf_enqueue(struct cryptop *crp)
 	}
 	list_add_tail(&crp->crp_next, &q->list);
 	q->len++;
-	run = !q->blocked && !drv->dead;
-	spin_unlock_irqrestore(&q->lock, flags);
-	if (run)
+	/*
+	 * Kicked under q->lock: once it is dropped, a flush may bounce the
+	 * request and drop its references, and the driver may go with them.
+	 */
+	if (!q->blocked && !drv->dead)
 		ocf_queue_kick(q);
+	spin_unlock_irqrestore(&q->lock, flags);
 }
 
 /* Submit to the driver of a bound session. */

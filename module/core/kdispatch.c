@@ -149,7 +149,6 @@ static void ocf_kenqueue(struct cryptkop *krp)
 	struct ocf_driver *drv = krp->krp_drv;
 	struct ocf_queue *q = &drv->q[1];
 	unsigned long flags;
-	bool run;
 
 	spin_lock_irqsave(&q->lock, flags);
 	if (drv->dead) {
@@ -166,10 +165,13 @@ static void ocf_kenqueue(struct cryptkop *krp)
 	}
 	list_add_tail(&krp->krp_next, &q->list);
 	q->len++;
-	run = !q->blocked;
-	spin_unlock_irqrestore(&q->lock, flags);
-	if (run)
+	/*
+	 * Kicked under q->lock: once it is dropped, a withdrawal may reroute
+	 * the request, drop its reference and free the driver.
+	 */
+	if (!q->blocked)
 		ocf_queue_kick(q);
+	spin_unlock_irqrestore(&q->lock, flags);
 }
 
 /* The ASYMQ worker: resubmit in order until empty or blocked again. */
