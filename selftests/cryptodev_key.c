@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/ioctl.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <crypto/cryptodev.h>
@@ -16,7 +17,7 @@
 #include "keying_vectors.h"
 #include "ktap.h"
 
-#define MAXB 513
+#define MAXB 1025
 
 static int fd;
 
@@ -85,11 +86,13 @@ static const unsigned int mx_used[] = { 0, 1, 2, 3, 8 };
 int main(void)
 {
 	struct crypt_find_op fop;
+	struct timeval t0, t1;
+	static char big[1537];
 	unsigned int i, st;
 	__u32 feat = 0;
 	int err, crid;
 
-	ktap_plan(15);
+	ktap_plan(17);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));
@@ -136,6 +139,23 @@ int main(void)
 		    err, st);
 	err = kop(CRK_DH_COMPUTE_KEY, crid, kv_dh14.x, 256, "01", 8, kv_dh14.p, 2048, 2048, 3, &st);
 	ktap_result(!err && st == EINVAL, "DH peer key 1: status EINVAL (err %d, status %u)",
+		    err, st);
+	/*
+	 * Beyond 4096 bits: refused at once by the software Linux driver,
+	 * whose arithmetic cannot stop for a killed caller (it computed for
+	 * seconds in a worker before)
+	 */
+	memset(big, 'f', 1536);
+	big[1536] = 0;
+	gettimeofday(&t0, NULL);
+	err = kop(CRK_DH_COMPUTE_KEY, crid, "03", 8, "05", 8, big, 6144, 6144, 3, &st);
+	gettimeofday(&t1, NULL);
+	ktap_result(!err && st == EOPNOTSUPP,
+		    "DH with a 6144-bit p on linux_generic: status EOPNOTSUPP (err %d, status %u, %ld ms)",
+		    err, st, (long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_usec - t0.tv_usec) / 1000));
+	err = kop(CRK_MOD_EXP, crid, "02", 8, big, 6144, big, 6144, 6144, 3, &st);
+	ktap_result(!err && st == EOPNOTSUPP,
+		    "MOD_EXP with a 6144-bit modulus on linux_generic: status EOPNOTSUPP (err %d, status %u)",
 		    err, st);
 	err = kop(CRK_MOD_EXP_CRT, crid, "02", 8, "03", 8, kv_mx_vecs[0].n, 512, 512, 3, &st);
 	ktap_result(!err && st == ENODEV,

@@ -20,13 +20,17 @@
  * context), frees the transform and then calls crypto_kdone(). On a
  * software driver dispatched with CRYPTO_KF_MAYSLEEP (CRYPTO_HINT_CALLER:
  * kprocess runs in a thread that may sleep and waits anyway), kprocess
- * does the same itself, so that the arithmetic is the caller's CPU time,
- * when every parameter has at most OCF_LX_INLINE_BITS bits: the kernel's
- * MPI arithmetic cannot be interrupted, and a caller must not be kept from
- * dying for longer than that takes (a 4096-bit exponentiation: tens of
- * milliseconds). Larger requests, and a hardware driver's wait for its
- * device, stay in the work item, which the caller can leave. A request
- * is in flight for the framework until crypto_kdone(), so
+ * does the same itself, so that the arithmetic is the caller's CPU time.
+ * The kernel's MPI arithmetic cannot be interrupted: a software driver
+ * takes parameters of at most OCF_LX_SOFT_MAX_BITS bits (a 4096-bit
+ * exponentiation: tens of milliseconds), so that neither a caller is kept
+ * from dying for longer than that nor a killed caller's request, left to
+ * the work item, runs on for seconds; larger ones are EOPNOTSUPP, for
+ * opencrypto_pk, which stops for a dying caller. A hardware driver's wait
+ * for its device stays in the work item, which the caller can leave, and
+ * the work item does not start a request cancelled while it waited
+ * (ECANCELED). A request is in flight for the framework until
+ * crypto_kdone(), so
  * crypto_unregister_all() (driver withdrawal, hot-unplug) waits for every
  * work item that still uses a transform of the driver.
  *
@@ -47,8 +51,8 @@
 
 #include "linux.h"
 
-/* Parameters no longer than this may run in the caller's thread. */
-#define OCF_LX_INLINE_BITS	4096
+/* The longest input a software driver takes (its MPI cannot stop). */
+#define OCF_LX_SOFT_MAX_BITS	4096
 
 /* A keying request on its way to the work item. */
 struct ocf_lx_kreq {
@@ -392,17 +396,14 @@ out:
 	return err ? ocf_lx_kerr(err) : 0;
 }
 
-/* May @krp run in its caller's thread (see the top of this file)? */
-static bool ocf_lx_kinline(const struct ocf_lx_dev *d, const struct cryptkop *krp, int hint)
+/* The longest of @krp's inputs, in bytes without the zeros on top. */
+static unsigned int ocf_lx_kbytes(const struct cryptkop *krp)
 {
-	int i;
+	unsigned int i, len = 0;
 
-	if (!(hint & CRYPTO_HINT_CALLER) || d->hw)
-		return false;
-	for (i = 0; i < krp->krp_iparams + krp->krp_oparams; i++)
-		if (krp->krp_param[i].crp_nbits > OCF_LX_INLINE_BITS)
-			return false;
-	return true;
+	for (i = 0; i < krp->krp_iparams; i++)
+		len = max(len, ocf_lx_num(&krp->krp_param[i]).len);
+	return len;
 }
 
 /* Run @krp on @impl and complete it. */
@@ -423,6 +424,11 @@ static void ocf_lx_kwork(struct work_struct *work)
 	const char *impl = kr->impl;
 
 	kfree(kr);
+	if (crypto_kcancelled(krp)) {	/* its caller is gone: not begun */
+		krp->krp_status = ECANCELED;
+		crypto_kdone(krp);
+		return;
+	}
 	ocf_lx_krun(krp, impl);
 }
 
@@ -431,7 +437,7 @@ static void ocf_lx_kwork(struct work_struct *work)
  * @dev: the driver
  * @krp: a CRK_MOD_EXP or CRK_DH_COMPUTE_KEY request
  * @hint: CRYPTO_HINT_*: CRYPTO_HINT_CALLER runs a software driver's
- *	request of bounded size here
+ *	request here
  *
  * Checks the parameter counts and queues the request for the work item
  * that runs it, or runs it (see the top of this file).
@@ -455,7 +461,11 @@ int ocf_lx_kprocess(struct crypto_device *dev, struct cryptkop *krp, int hint)
 		krp->krp_status = EINVAL;
 		goto done;
 	}
-	if (ocf_lx_kinline(d, krp, hint)) {
+	if (!d->hw && ocf_lx_kbytes(krp) > OCF_LX_SOFT_MAX_BITS / 8) {
+		krp->krp_status = EOPNOTSUPP;	/* for a driver that can stop */
+		goto done;
+	}
+	if (!d->hw && (hint & CRYPTO_HINT_CALLER)) {
 		if (fatal_signal_pending(current)) {
 			krp->krp_status = ECANCELED;	/* a dying caller: not begun */
 			goto done;

@@ -244,7 +244,7 @@ struct __CRYPTODEV_CRPARAM {
 /* Input of CIOCKEY (and CIOCKEY2, which reads crk_crid). */
 struct crypt_kop {
 	__u32	crk_op;		/* CRK_* */
-	__u32	crk_status;	/* out: result (DSA verify: 1 = valid) */
+	__u32	crk_status;	/* out: 0 or an errno (DSA verify: 0 valid, EBADMSG not) */
 	__u16	crk_iparams;	/* input parameters */
 	__u16	crk_oparams;	/* output parameters, after the inputs */
 	union {
