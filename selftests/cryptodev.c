@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <crypto/cryptodev.h>
@@ -926,6 +927,46 @@ static void test_zero_copy(void)
 	free(c);
 }
 
+/*
+ * @fd holds async_depth unfetched results: a child waits in poll() for
+ * POLLOUT (3 s at most) while this process fetches one result, half a
+ * second after the child said it was about to poll. True when the child's
+ * poll() waited (100 ms or more) and ended with POLLOUT before its
+ * timeout: the fetch must wake a submitter waiting for room.
+ */
+static bool pollout_woken_by_fetch(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	struct timespec t0, t1;
+	struct crypt_op c;
+	int st = -1, pp[2];
+	char ch = 0;
+	pid_t p;
+
+	if (poll(&pfd, 1, 0) != 0 || pipe(pp))	/* full: no POLLOUT yet */
+		return false;
+	p = fork();
+	if (p == 0) {
+		long ms;
+		int n;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		n = write(pp[1], &ch, 1) == 1 ? poll(&pfd, 1, 3000) : -1;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		_exit(n == 1 && (pfd.revents & POLLOUT) && ms >= 100 && ms < 3000 ? 0 : 1);
+	}
+	if (read(pp[0], &ch, 1) == 1)
+		usleep(500000);
+	memset(&c, 0, sizeof(c));
+	if (ioctl(fd, CIOCASYNCFETCH, &c))
+		ktap_print("fetch: %s", strerror(errno));
+	waitpid(p, &st, 0);
+	close(pp[0]);
+	close(pp[1]);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 /* Module parameters: write one, return 0 when it took. */
 static int set_param(const char *name, const char *val)
 {
@@ -1200,7 +1241,9 @@ static void test_limits(void)
 	for (i = 0, err = 0; i < 3 && !err; i++)
 		err = cdev_op(fd, CIOCASYNCCRYPT, ses, COP_ENCRYPT, 0, buf, out[i], 16, NULL, iv);
 	ktap_result(i == 3 && err == EBUSY, "async_depth=2: a third async request is EBUSY (err %d)", err);
-	for (n = 0; n < 200 && i > 1; n++) {	/* fetch the two */
+	ktap_result(pollout_woken_by_fetch(fd), "poll(POLLOUT) on a full file wakes when a result is fetched");
+	i--;
+	for (n = 0; n < 200 && i > 1; n++) {	/* fetch the other */
 		struct crypt_op c;
 
 		memset(&c, 0, sizeof(c));
@@ -1509,7 +1552,7 @@ int main(void)
 	__u32 feat = 0xdeadbeef;
 	int err;
 
-	ktap_plan(120);
+	ktap_plan(121);
 	fd = open("/dev/crypto", O_RDWR);
 	if (!ktap_result(fd >= 0, "open /dev/crypto")) {
 		ktap_print("%s", strerror(errno));

@@ -100,6 +100,8 @@ again:
 	spin_lock_irq(&f->alock);
 	f->async--;
 	spin_unlock_irq(&f->alock);
+	/* room for a request: a submitter may wait in poll() for POLLOUT */
+	wake_up_poll(&f->wq, EPOLLOUT | EPOLLWRNORM);
 	cdev_job_free(j);
 	return err;
 }
