@@ -118,6 +118,14 @@ static void test_deflate(void)
 	c.dst = back;
 	ktap_expect_errno(ok ? ioctl(fd, CIOCCRYPT, &c) : 0, EINVAL,
 			  "DEFLATE: decompressed output larger than dlen is EINVAL, on every kernel");
+	c.op = COP_ENCRYPT;
+	c.src = in;
+	c.dst = out;
+	c.len = 4096;
+	c.dlen = 8192;
+	c.flags = COP_FLAG_UPDATE;
+	ktap_expect_errno(ioctl(fd, CIOCCRYPT, &c), EINVAL,
+			  "DEFLATE with COP_FLAG_UPDATE (a hash's flag): EINVAL");
 	ioctl(fd, CIOCFSESSION, &s.ses);
 }
 
@@ -215,6 +223,24 @@ static void test_tls(void)
 		ktap_print("  %s", why);
 	ktap_result(bad_mac, "TLS mode: a bad MAC is EBADMSG");
 	ktap_result(bad_pad, "TLS mode: a bad padding is EBADMSG too");
+
+	/* a block cipher with an IV, but not CBC: TLS mode refuses it */
+	ses = session2(CRYPTO_AES_XTS, (unsigned char[32]){ 1, 2, 3 }, 32, CRYPTO_SHA2_256_HMAC,
+		       mkey, 32);
+	memset(&op, 0, sizeof(op));
+	op.ses = ses;
+	op.op = COP_ENCRYPT;
+	op.flags = COP_FLAG_AEAD_TLS_TYPE;
+	op.len = 32;
+	op.auth_len = 13;
+	op.auth_src = hdr;
+	op.src = in;
+	op.dst = out;
+	op.iv = iv;
+	op.iv_len = 16;
+	err = ses ? auth(&op) : -1;
+	ktap_result(err == EINVAL, "TLS mode on AES-XTS + HMAC-SHA256: EINVAL (%d)", err);
+	ioctl(fd, CIOCFSESSION, &ses);
 }
 
 /* SRTP: AES-CTR over the payload, HMAC-SHA1 over the packet, 10-byte tag */
@@ -348,7 +374,7 @@ int main(void)
 	unsigned int i;
 	int ok;
 
-	ktap_plan(cc_nalgs + 14);
+	ktap_plan(cc_nalgs + 16);
 	in = malloc(MAXLEN + 64);
 	out = malloc(MAXLEN + 64);
 	ref = malloc(MAXLEN + 64);

@@ -191,6 +191,7 @@ extern struct workqueue_struct *cdev_wq;
 
 /* crypt.c */
 int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async);
+bool cdev_is_cbc(int alg);
 void cdev_job_next_iv(struct cdev_job *j);
 
 /* aead.c, composite.c */

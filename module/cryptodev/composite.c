@@ -73,7 +73,7 @@ static int cdev_tls(struct cdev_session *cs, struct crypt_auth_op *caop,
 	size_t total;
 	int err;
 
-	if (blk < 2 || !ivlen || caop->iv_len != ivlen)
+	if (!cdev_is_cbc(cs->cipher) || caop->iv_len != ivlen)
 		return -EINVAL;
 	if (enc) {
 		pad = blk - (caop->len + taglen) % blk;	/* 1..blk bytes */

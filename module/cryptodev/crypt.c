@@ -34,7 +34,13 @@ static bool cdev_overlap(const u8 __user *a, const u8 __user *b, size_t len)
 	return x != y && x < y + len && y < x + len;
 }
 
-static bool cdev_is_cbc(int alg)
+/**
+ * cdev_is_cbc() - is @alg a CBC cipher (TLS mode's, and an IV chained)?
+ * @alg: CRYPTO_* algorithm
+ *
+ * Return: true for the CBC ciphers.
+ */
+bool cdev_is_cbc(int alg)
 {
 	switch (alg) {
 	case CRYPTO_DES_CBC:
@@ -396,8 +402,9 @@ int cdev_crypt(struct cdev_file *f, struct crypt_op *cop, bool async)
 	err = -EINVAL;
 	if (cs->cipher && cs->cp.cls == CRYPTO_CLASS_AEAD)
 		goto out_put;		/* CIOCAUTHCRYPT's */
-	if (cs->compr) {
-		err = cdev_comp(cs, cop, async);
+	if (cs->compr) {	/* one call a buffer: no UPDATE, FINAL or RESET */
+		if (!(cop->flags & (COP_FLAG_UPDATE | COP_FLAG_FINAL | COP_FLAG_RESET)))
+			err = cdev_comp(cs, cop, async);
 		goto out_put;
 	}
 	if (!cs->cipher) {

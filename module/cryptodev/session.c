@@ -549,9 +549,12 @@ static int cdev_describe(struct cdev_session *cs, int alg, struct alg_info *ai,
 	struct crypto_impl_desc d;
 	int err, tries = 0;
 
-	do {
+	for (;;) {
 		err = crypto_session_describe(cs->ses, alg, 0, &d);
-	} while (err == EAGAIN && ++tries < 16 && !cond_resched());
+		if (err != EAGAIN || ++tries >= 16)
+			break;
+		cond_resched();		/* a migration under way */
+	}
 	if (err)
 		return -err;
 	strscpy(ai->cra_name, d.alg_name, sizeof(ai->cra_name));
