@@ -167,6 +167,8 @@ void ocf_complete(struct cryptop *crp, int err)
 	if (crp->crp_top) {
 		struct crypto_session *top = crp->crp_top;
 
+		if (crp->crp_state & OCF_CRP_STAGED)	/* the chain whole again */
+			crp->crp_stage_last->crd_next = crp->crp_stage_next;
 		crp->crp_session = top;
 		crp->crp_desc = crp->crp_desc_all;
 		crp->crp_top = NULL;
@@ -280,7 +282,13 @@ static void ocf_enqueue(struct cryptop *crp)
 		ocf_bounce(crp);
 		return;
 	}
-	if (q->len >= READ_ONCE(ocf_max_queue)) {
+	/*
+	 * Full: ENOBUFS, for the consumer to try again later; but not to a
+	 * split session's later stage, which the earlier ones have changed
+	 * the buffer for (tried again, they would run twice): it waits.
+	 */
+	if (q->len >= READ_ONCE(ocf_max_queue) &&
+	    !((crp->crp_state & OCF_CRP_STAGED) && crp->crp_desc != crp->crp_desc_all)) {
 		spin_unlock_irqrestore(&q->lock, flags);
 		crp->crp_run = NULL;
 		ocf_session_put(bs);
@@ -551,6 +559,17 @@ static int ocf_check_buffer(const struct cryptop *crp)
 	}
 }
 
+/* A per-request key: a length its algorithm takes, as a session's. */
+static bool ocf_check_key(const struct cryptodesc *crd)
+{
+	const struct ocf_alg *a = ocf_alg_get(crd->crd_alg);
+	int bytes = crd->crd_klen / 8;
+
+	if (!a || crd->crd_klen < 0 || crd->crd_klen % 8 || (bytes && !crd->crd_key))
+		return true;
+	return bytes > max_t(int, a->max_key, 0) || (a->min_key && bytes < a->min_key);
+}
+
 static int ocf_check_request(struct cryptop *crp, struct crypto_session *s)
 {
 	struct cryptodesc *crd;
@@ -567,9 +586,7 @@ static int ocf_check_request(struct cryptop *crp, struct crypto_session *s)
 		    (s64)crd->crd_skip + crd->crd_len > crp->crp_ilen ||
 		    crd->crd_inject > crp->crp_ilen)
 			return EINVAL;
-		if ((crd->crd_flags & CRD_F_KEY_EXPLICIT) &&
-		    (crd->crd_klen < 0 || crd->crd_klen % 8 ||
-		     (crd->crd_klen && !crd->crd_key)))
+		if ((crd->crd_flags & CRD_F_KEY_EXPLICIT) && ocf_check_key(crd))
 			return EINVAL;
 		if (ocf_session_map_desc(s, crp->crp_desc, crd, &idx))
 			return EINVAL;

@@ -900,6 +900,125 @@ out:
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * A split session meets a full queue (max_queue's 1024, on the MAC's
+ * driver, blocked): a request whose first stage goes there is ENOBUFS
+ * with its descriptor list whole again; one whose second stage goes there
+ * waits for room (its first stage has changed the buffer: tried again, it
+ * would run twice) and completes right once the driver takes requests.
+ */
+static int t_split_full_queue(void)
+{
+	enum { FILL = 1024 };
+	struct ocft_drv *a = NULL, *b = NULL;
+	struct ocft_req **fill = NULL, *r = NULL;
+	const struct ocft_alginfo *ci, *mi;
+	u8 keys[2][32], data[192], out[192], want[192], iv[16];
+	struct crypto_driver_info info;
+	crypto_session_t s = NULL;
+	int algs[2], i, n = 0;
+	bool ok = true, pending = false;
+
+	algs[0] = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
+	algs[1] = ocft_pick_alg(OCFT_MAC, HW, NULL, 0);
+	if (algs[0] < 0 || algs[1] < 0)
+		return ocft_skip("no cipher and MAC free of hardware drivers");
+	ci = ocft_alg(algs[0]);
+	mi = ocft_alg(algs[1]);
+	ocft_key_fill(keys[0], 32, 121);
+	ocft_key_fill(keys[1], 32, 122);
+	ocft_fill(data, sizeof(data), 123);
+	ocft_fill(iv, sizeof(iv), 124);
+	a = ocft_drv_new("ocft_fullq_c", 0, HW, 0, OCFT_MODE_SYNC);
+	b = ocft_drv_new("ocft_fullq_m", 0, HW, 64, OCFT_MODE_SYNC);
+	fill = kvcalloc(FILL, sizeof(*fill), GFP_KERNEL);
+	r = ocft_req_new(192, OCFT_BUF_FLAT, GFP_KERNEL);
+	if (!CHECK(a && a->alive && b && b->alive && fill && r) ||
+	    ocft_drv_register(a, algs[0]) || ocft_drv_register(b, algs[1]))
+		goto out;
+	if (!CHECK_EQ(ocft_session(&s, HW, algs, keys, NULL, 2), 0))
+		goto out;
+	CHECK_EQ(crypto_session_nparts(s), 2);
+
+	WRITE_ONCE(b->blocked, true);
+	for (n = 0; n < FILL; n++) {	/* MAC only: a first stage, on b */
+		fill[n] = ocft_req_new(192, OCFT_BUF_FLAT, GFP_KERNEL);
+		if (!CHECK(fill[n]))
+			break;
+		fill[n]->crp.crp_session = s;
+		fill[n]->crd[0].crd_alg = algs[1];
+		fill[n]->crd[0].crd_len = 128;
+		fill[n]->crd[0].crd_inject = 128;
+		CHECK_EQ(ocft_dispatch(fill[n]), 0);
+	}
+	memset(&info, 0, sizeof(info));
+	crypto_driver_info(b->id, &info);
+	if (!CHECK_EQ(info.queued, FILL))
+		goto release;
+
+	/* MAC first, on the full queue: ENOBUFS, the list whole */
+	r->crp.crp_session = s;
+	r->crp.crp_desc = &r->crd[0];
+	r->crd[0].crd_alg = algs[1];
+	r->crd[0].crd_len = 128;
+	r->crd[0].crd_inject = 128;
+	r->crd[0].crd_next = &r->crd[1];
+	r->crd[1].crd_alg = algs[0];
+	r->crd[1].crd_skip = 16;
+	r->crd[1].crd_len = 112;
+	r->crd[1].crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
+	memcpy(r->crd[1].crd_iv, iv, 16);
+	CHECK_EQ(ocft_submit_wait(r, &ok), ENOBUFS);
+	CHECK(r->crp.crp_desc == &r->crd[0] && r->crd[0].crd_next == &r->crd[1]);
+	CHECK(r->crp.crp_session == s);
+
+	/* cipher first (on a, done at once), then the MAC: it waits */
+	ocft_req_reset(r);
+	memset(r->crd, 0, sizeof(r->crd));
+	r->crp.crp_session = s;
+	r->crp.crp_desc = &r->crd[0];
+	r->crd[0].crd_alg = algs[0];
+	r->crd[0].crd_skip = 16;
+	r->crd[0].crd_len = 112;
+	r->crd[0].crd_flags = CRD_F_ENCRYPT | CRD_F_IV_EXPLICIT | CRD_F_IV_PRESENT;
+	memcpy(r->crd[0].crd_iv, iv, 16);
+	r->crd[0].crd_next = &r->crd[1];
+	r->crd[1].crd_alg = algs[1];
+	r->crd[1].crd_len = 128;
+	r->crd[1].crd_inject = 128;
+	ocft_req_write(r, data);
+	memcpy(want, data, sizeof(want));
+	ocft_toy_cipher(algs[0], keys[0], ci->keylen, iv, ci->ivlen, true, want + 16, 112, 0);
+	ocft_toy_mac(algs[1], keys[1], mi->keylen, want, 128, want + 128, mi->maclen);
+	CHECK_EQ(ocft_dispatch(r), 0);
+	pending = true;
+	msleep(20);
+	CHECK_EQ(atomic_read(&r->ncb), 0);	/* queued, not refused */
+release:
+	WRITE_ONCE(b->blocked, false);
+	CHECK_EQ(crypto_unblock(b->id, CRYPTO_SYMQ), 0);
+	for (i = 0; i < n; i++)
+		if (fill[i] && CHECK(ocft_wait(fill[i])))
+			CHECK_EQ(fill[i]->cb_etype, 0);
+	if (pending && CHECK(ocft_wait(r)) && CHECK_EQ(r->cb_etype, 0)) {
+		ocft_req_read(r, out);
+		CHECK(!memcmp(out, want, sizeof(want)));
+		CHECK(r->crd[0].crd_next == &r->crd[1]);
+	}
+out:
+	for (i = 0; fill && i < n; i++)
+		if (fill[i] && !fill[i]->leaked)
+			ocft_req_free(fill[i]);
+	kvfree(fill);
+	if (s)
+		CHECK_EQ(crypto_freesession(s), 0);
+	if (r && !r->leaked)
+		ocft_req_free(r);
+	ocft_drv_kill(a);
+	ocft_drv_kill(b);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 static int t_split(void)
 {
 	return ocft_split(false);
@@ -913,6 +1032,7 @@ static int t_split_migrate(void)
 const struct ocft_case ocft_cases_mig[] = {
 	{ "split_session", t_split },
 	{ "split_session_part_migrates_unseen", t_split_migrate },
+	{ "split_session_full_queue", t_split_full_queue },
 	{ "unregister_one_algorithm", t_unregister_one },
 	{ "unregister_last_algorithm_retires_driver", t_unregister_last },
 	{ "freesession_method_optional", t_freesession_optional },

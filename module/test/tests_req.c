@@ -123,7 +123,7 @@ static int t_dispatch_einval_callback(void)
 		ocft_req_free(r);
 		return OCFT_FAIL;
 	}
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < 7; i++) {
 		ocft_std_desc(r, s, iv);
 		switch (i) {
 		case 0:		/* skip + len > ilen */
@@ -147,6 +147,11 @@ static int t_dispatch_einval_callback(void)
 		case 5:		/* a second descriptor of an algorithm the session has once */
 			r->crd[1].crd_alg = CRYPTO_AES_CBC;
 			r->crd[1].crd_flags = r->crd[0].crd_flags;
+			break;
+		case 6:		/* KEY_EXPLICIT longer than the algorithm takes */
+			r->crd[0].crd_flags |= CRD_F_KEY_EXPLICIT;
+			r->crd[0].crd_key = keys[0];
+			r->crd[0].crd_klen = 8 * (32 + 8);
 			break;
 		}
 		r->idx = i;
