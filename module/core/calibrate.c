@@ -31,17 +31,24 @@ static int ocf_calib_cb(struct cryptop *crp)
 
 /*
  * Take a completed calibration request back out of the counters that
- * crypto_done() and the completion counted it in: the statistics count the
- * consumers' requests only (per-CPU sums: any CPU may subtract).
+ * crypto_done() (if the driver got it) and the completion counted it in:
+ * the statistics count the consumers' requests only (per-CPU sums: any CPU
+ * may subtract).
  */
-static void ocf_calib_uncount(struct ocf_driver *drv, bool err)
+static void ocf_calib_uncount(struct ocf_driver *drv, const struct cryptop *crp)
 {
-	this_cpu_dec(drv->pc->ops);
-	this_cpu_dec(ocf_counters.ops);
-	if (err) {
-		this_cpu_dec(drv->pc->errors);
-		this_cpu_dec(ocf_counters.errors);
+	int err = crp->crp_etype;
+
+	if (crp->crp_state & OCF_CRP_DRIVER_DONE) {
+		this_cpu_dec(drv->pc->ops);
+		if (err)
+			this_cpu_dec(drv->pc->errors);
 	}
+	this_cpu_dec(ocf_counters.ops);
+	if (err)
+		this_cpu_dec(ocf_counters.errors);
+	if (err == EAGAIN)
+		this_cpu_dec(ocf_counters.eagain);
 }
 
 /* One timed request; returns its duration in ns, or 0 on failure. */
@@ -57,7 +64,7 @@ static u64 ocf_calib_one(struct ocf_driver *drv, struct cryptop *crp,
 	crypto_dispatch(crp);
 	if (!wait_for_completion_timeout(&c->done, OCF_CALIB_TIMEOUT))
 		return U64_MAX;		/* still in flight: the caller must not free */
-	ocf_calib_uncount(drv, crp->crp_etype);
+	ocf_calib_uncount(drv, crp);
 	if (crp->crp_etype)
 		return 0;
 	return ktime_get_ns() - t0 ?: 1;

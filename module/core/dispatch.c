@@ -518,6 +518,7 @@ void crypto_done(struct cryptop *crp)
 	this_cpu_inc(drv->pc->ops);
 	if (crp->crp_etype)
 		this_cpu_inc(drv->pc->errors);
+	crp->crp_state |= OCF_CRP_DRIVER_DONE;
 	ocf_driver_stat_latency(drv, crp->crp_tstamp);
 	if (crp->crp_state & OCF_CRP_INDRIVER) {
 		crp->crp_state &= ~OCF_CRP_INDRIVER;

@@ -294,5 +294,6 @@ void ocf_stats_exit(void);
 #define OCF_CRP_ORDERED		0x1	/* counted in the keep-order sequence */
 #define OCF_CRP_INDRIVER	0x2	/* counted in drv->inflight */
 #define OCF_CRP_STAGED		0x4	/* split session: stage in progress */
+#define OCF_CRP_DRIVER_DONE	0x10	/* counted by crypto_done() (calibrate.c) */
 
 #endif /* OPENCRYPTO_CORE_INTERNAL_H */

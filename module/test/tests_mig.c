@@ -910,12 +910,12 @@ out:
 static int t_split_full_queue(void)
 {
 	enum { FILL = 1024 };
-	struct ocft_drv *a = NULL, *b = NULL;
+	struct ocft_drv *a = NULL, *b = NULL, *b2 = NULL;
 	struct ocft_req **fill = NULL, *r = NULL;
 	const struct ocft_alginfo *ci, *mi;
 	u8 keys[2][32], data[192], out[192], want[192], iv[16];
 	struct crypto_driver_info info;
-	crypto_session_t s = NULL;
+	crypto_session_t s = NULL, s2;
 	int algs[2], i, n = 0;
 	bool ok = true, pending = false;
 
@@ -994,6 +994,18 @@ static int t_split_full_queue(void)
 	pending = true;
 	msleep(20);
 	CHECK_EQ(atomic_read(&r->ncb), 0);	/* queued, not refused */
+
+	/*
+	 * A session that has b and b2 to choose from measures both: b's
+	 * measuring request is refused (ENOBUFS) by the framework, never
+	 * reaching b, and must not be taken out of b's counts.
+	 */
+	b2 = ocft_drv_new("ocft_fullq_m", 1, HW, 64, OCFT_MODE_SYNC);
+	if (CHECK(b2 && b2->alive) && !ocft_drv_register(b2, algs[1]) &&
+	    CHECK_EQ(ocft_session(&s2, HW, &algs[1], &keys[1], NULL, 1), 0)) {
+		CHECK_EQ(crypto_session_driver(s2, algs[1], 0), b2->id);
+		CHECK_EQ(crypto_freesession(s2), 0);
+	}
 release:
 	WRITE_ONCE(b->blocked, false);
 	CHECK_EQ(crypto_unblock(b->id, CRYPTO_SYMQ), 0);
@@ -1004,6 +1016,11 @@ release:
 		ocft_req_read(r, out);
 		CHECK(!memcmp(out, want, sizeof(want)));
 		CHECK(r->crd[0].crd_next == &r->crd[1]);
+	}
+	if (pending) {		/* b ran the fills and r's MAC, nothing else */
+		memset(&info, 0, sizeof(info));
+		crypto_driver_info(b->id, &info);
+		CHECK_EQ(info.ops, n + 1);
 	}
 out:
 	for (i = 0; fill && i < n; i++)
@@ -1016,6 +1033,7 @@ out:
 		ocft_req_free(r);
 	ocft_drv_kill(a);
 	ocft_drv_kill(b);
+	ocft_drv_kill(b2);
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
