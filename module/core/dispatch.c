@@ -345,6 +345,11 @@ static void ocf_sym_queue_run(struct ocf_queue *q)
 		spin_lock_irqsave(&q->lock, flags);
 		q->busy--;
 		spin_unlock_irqrestore(&q->lock, flags);
+		/*
+		 * A worker: a driver that unblocks itself at once (its device
+		 * full, nothing of ours in flight) must not keep this CPU
+		 */
+		cond_resched();
 		if (r == OCF_BOUNCE) {
 			struct crypto_session *bs = crp->crp_run;
 

@@ -557,6 +557,12 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 	smp_mb__after_atomic();
 	/* before crypto_done(): the last one lets a withdrawal free @d */
 	ocf_lx_unblock(d);
+	/*
+	 * An implementation's own EAGAIN (its resources busy) is no
+	 * migration, which is what EAGAIN tells a consumer: ENOBUFS, try later
+	 */
+	if (err == -EAGAIN)
+		err = -ENOBUFS;
 	crp->crp_etype = err < 0 ? -err : err;
 	crypto_done(crp);
 }
@@ -709,8 +715,14 @@ static OCF_COMPLETION(ocf_lx_complete_inplace)
 }
 
 /*
+ * Our own answer for "the implementation's queue is full": no errno, so
+ * that an implementation's own -EAGAIN is not taken for it.
+ */
+#define OCF_LX_FULL	(-(MAX_ERRNO + 1))
+
+/*
  * What @err from an implementation with ocf_lx_tfm.qflags @qflags means for
- * flow control: -EAGAIN, it refused a request made without
+ * flow control: OCF_LX_FULL, it refused a request made without
  * CRYPTO_TFM_REQ_MAY_BACKLOG (@first) for a full queue; -EINPROGRESS, it
  * backlogged one made with it (-EBUSY, the callback comes); 0, @err is its
  * answer. Only an asynchronous implementation queues: a synchronous one's
@@ -726,7 +738,7 @@ static int ocf_lx_busy(u8 qflags, int err, bool first)
 		return 0;
 	if (err != -EBUSY && (err != -ENOSPC || !first || !(qflags & OCF_LX_NOSPC_FULL)))
 		return 0;
-	return first ? -EAGAIN : -EINPROGRESS;
+	return first ? OCF_LX_FULL : -EINPROGRESS;
 }
 
 /*
@@ -843,7 +855,7 @@ static int ocf_lx_start_comp(struct ocf_lx_req *rq, struct ocf_lx_tfm *t, u32 fl
 	do {
 		i = find_first_bit(&t->cfree, OCF_LX_NCREQ);
 		if (i >= OCF_LX_NCREQ)	/* all in use: flow control, if we can */
-			return flags & CRYPTO_TFM_REQ_MAY_BACKLOG ? -ENOBUFS : -EAGAIN;
+			return flags & CRYPTO_TFM_REQ_MAY_BACKLOG ? -ENOBUFS : OCF_LX_FULL;
 	} while (!test_and_clear_bit(i, &t->cfree));
 	rq->creq = i;
 	req = t->creq[i];
@@ -1166,8 +1178,8 @@ static void ocf_lx_kx_work(struct work_struct *work)
 /*
  * Start the current descriptor. Returns -EINPROGRESS when it completes
  * later (ocf_lx_complete, or the key transform's work), 0 or an error
- * when it is already over, and -EAGAIN when the first descriptor finds the
- * hardware queue full.
+ * when it is already over, and OCF_LX_FULL when the first descriptor finds
+ * the hardware queue full.
  */
 static int ocf_lx_start(struct ocf_lx_req *rq, bool first)
 {
@@ -1204,7 +1216,7 @@ static int ocf_lx_process(struct crypto_device *dev, struct cryptop *crp, int hi
 	err = ocf_lx_start(rq, true);
 	if (err == -EINPROGRESS)
 		return 0;
-	if (err == -EAGAIN) {
+	if (err == OCF_LX_FULL) {
 		if (rq->kx)
 			ocf_lx_kx_put(rq);
 		if (rq->creq >= 0) {	/* the acomp request back to the pool */
