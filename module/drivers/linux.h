@@ -75,6 +75,7 @@ struct ocf_lx_dev {
 	struct module *mod;		/* NULL: built in */
 	s32 id;
 	bool hw;
+	bool sync;			/* registered CRYPTOCAP_F_SYNC */
 	bool blocked;			/* we returned ERESTART */
 	atomic_t inflight;		/* requests inside the Linux driver */
 	char *impl[OCF_LX_NSLOTS];	/* Linux driver name per slot */

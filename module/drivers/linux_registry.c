@@ -401,6 +401,17 @@ static int ocf_lx_rescan(void)
 		for (alg = 0; alg < OCF_LX_NSLOTS; alg++) {
 			if (!best[alg])
 				continue;
+			/*
+			 * A driver registered synchronous takes no asynchronous
+			 * implementation later (a cryptd instance someone made
+			 * through AF_ALG): its completions would come from
+			 * another context than the framework was told.
+			 */
+			if (!fresh && d->sync && alg < CRYPTO_ALGORITHM_ALL &&
+			    best[alg]->async && !d->impl[alg]) {
+				best[alg] = NULL;
+				continue;
+			}
 			/* keying requests always complete from a work item */
 			if (alg < CRYPTO_ALGORITHM_ALL)
 				async |= best[alg]->async;
@@ -414,6 +425,7 @@ static int ocf_lx_rescan(void)
 			flags = d->hw ? CRYPTOCAP_F_HARDWARE : CRYPTOCAP_F_SOFTWARE;
 			if (!async)
 				flags |= CRYPTOCAP_F_SYNC;
+			d->sync = !async;
 			d->id = crypto_get_driverid(&d->dev, sizeof(struct ocf_lx_sess), flags);
 			if (d->id < 0) {
 				ocf_lx_dev_free(d);
