@@ -196,7 +196,9 @@ static int pk_dsa_common(struct cryptkop *krp, struct pk_ws *ws, unsigned int *p
 	err = pk_modulus(krp, ws, 1, &ws->c1, pbits);
 	if (!err)
 		err = pk_modulus(krp, ws, 2, &ws->c2, qbits);
-	if (!err && *qbits < 3)
+	/* q >= 3 (odd: pk_modulus()): q - 2 is a private key's bound */
+	if (!err && (*qbits < 3 ||
+		     (ws->c2.m[0] == 1 && pk_is_zero(ws->c2.m + 1, ws->c2.n - 1))))
 		err = EINVAL;
 	if (!err) {
 		/*

@@ -326,6 +326,8 @@ static int t_pk_dsa(void)
 static int t_pk_bad(void)
 {
 	const char *even[3] = { "05", "03", "0100" };
+	const char *dsa_q1[5] = { pk_dsa[0], pk_dsa[1],
+				  "0000000000000000000000000000000000000001", pk_dsa[3], "05" };
 	struct pk_kreq *r;
 	bool ok = true;
 	int st;
@@ -343,6 +345,12 @@ static int t_pk_bad(void)
 	r = pk_run(CRK_MOD_EXP, pk_modexp, 3, 1, 512, &st);
 	if (CHECK(r))
 		CHECK_EQ(st, ENOSPC);
+	if (r)
+		pk_free(r);
+	/* DSA with q = 1 (in 160 bits): no signature exists */
+	r = pk_run(CRK_DSA_SIGN, dsa_q1, 5, 2, 224, &st);
+	if (CHECK(r))
+		CHECK_EQ(st, EINVAL);
 	if (r)
 		pk_free(r);
 	return ok ? OCFT_PASS : OCFT_FAIL;
