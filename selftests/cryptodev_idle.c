@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -115,6 +116,26 @@ static int one_session(int crid, const unsigned char *key, int klen,
 	return crid;
 }
 
+/*
+ * As @uid: an AES-256-CBC session with key256 on driver @crid, freed with
+ * CIOCFSESSION and so parked by its file, which stays open until a worker
+ * has freed it (10 ms). 0 when done.
+ */
+static int parked_session_of(uid_t uid, int crid)
+{
+	uint32_t ses = 0;
+	int f;
+
+	if (setresuid(uid, uid, uid))
+		return 1;
+	f = open("/dev/crypto", O_RDWR);
+	if (f < 0 || cdev_session2(f, CRYPTO_AES_CBC, key256, 32, 0, NULL, 0, &crid, &ses) ||
+	    ioctl(f, CIOCFSESSION, &ses))
+		return 1;
+	usleep(200 * 1000);
+	return 0;
+}
+
 static double now(void)
 {
 	struct timespec t;
@@ -141,7 +162,7 @@ int main(void)
 	int id, i, ok, last;
 	struct stat st;
 
-	ktap_plan(9);
+	ktap_plan(10);
 	memcpy(key256b, key256, sizeof(key256b));
 	key256b[31] ^= 0x01;
 	mount("none", "/sys/kernel/debug", "debugfs", 0, NULL);
@@ -208,11 +229,40 @@ int main(void)
 		    ((b.same > a.same || b.rekeyed > a.rekeyed) && b.unwiped))
 			break;
 	}
-	if (st.st_mode)
-		chmod("/dev/crypto", st.st_mode & 07777);
 	ktap_result(ok && b.rekeyed == a.rekeyed + 1 && b.same == a.same,
 		    "a session of another user with that key rekeyed it (rekeyed %lu -> %lu, "
 		    "same %lu -> %lu)", a.rekeyed, b.rekeyed, a.same, b.same);
+
+	/*
+	 * A user's session freed by a kernel worker (the file's parked
+	 * session, 10 ms after CIOCFSESSION): nobody takes its key as it is,
+	 * root included
+	 */
+	for (i = 0, ok = 0; st.st_mode && i < 5 && !ok; i++) {
+		double t0;
+		pid_t p;
+
+		wait_unwiped(id, &a);
+		usleep(100 * 1000);		/* and the kept ones gone */
+		idle_read(id, &a);
+		p = fork();
+		if (p == 0)
+			_exit(parked_session_of(1000, id));
+		t0 = now();
+		do
+			idle_read(id, &b);
+		while (!b.unwiped && now() - t0 < 1);
+		one_session(id, key256, 32, ct256);
+		idle_read(id, &c);
+		waitpid(p, NULL, 0);
+		ok = c.same > a.same || c.rekeyed > a.rekeyed;
+	}
+	if (st.st_mode)
+		chmod("/dev/crypto", st.st_mode & 07777);
+	ktap_result(ok && c.same == a.same,
+		    "a key freed by a kernel worker is rekeyed, even for root (rekeyed %lu -> %lu, "
+		    "same %lu -> %lu)", a.rekeyed, c.rekeyed, a.same, c.same);
+	idle_read(id, &b);
 
 	/* an AES-128 session does not take the unwiped AES-256 transform */
 	c = b;

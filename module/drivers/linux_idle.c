@@ -21,7 +21,8 @@
  * message: OpenSSL's engine does when a context is initialised again with
  * its key). Only for the user who freed it: for any other the transform is
  * keyed again whatever its key, so that the time a session takes to make
- * does not tell another user whether its key was the freed one. A
+ * does not tell another user whether its key was the freed one; and for
+ * nobody when a kernel thread freed it (whose user is not the session's). A
  * transform whose key is not wiped yet goes to no session with a key of
  * another length, and one that cannot be wiped is freed (and so wiped).
  *
@@ -162,7 +163,13 @@ static bool ocf_lx_idle_put(struct ocf_lx_dev *d, enum ocf_lx_kind kind, void *t
 			e->kind = kind;
 			e->klen = klen;
 			e->dirty = dirty;
-			e->key_known = dirty && (key || !klen) && klen <= sizeof(e->key);
+			/*
+			 * Its user is who frees it, unless a kernel thread
+			 * does (a file's parked session, an orphan, a
+			 * migration): then nobody takes the key as it is
+			 */
+			e->key_known = dirty && (key || !klen) && klen <= sizeof(e->key) &&
+				       !(current->flags & PF_KTHREAD);
 			e->owner = current_uid();
 			if (e->key_known && klen)
 				memcpy(e->key, key, klen);
