@@ -440,6 +440,8 @@ static bool ocf_chain_distinct(const struct cryptoini *ini, int n)
 	return true;
 }
 
+static void ocf_session_teardown(struct crypto_session *s);
+
 /*
  * A session for @ini: bound to one driver when one can serve the whole chain,
  * else split into runs of consecutive distinct algorithms, each bound to
@@ -475,20 +477,35 @@ static int ocf_build(const struct cryptoini *ini, int nini, int crid,
 		}
 		if (err)
 			goto fail;
+		/*
+		 * A migration may see the part from now on (it is on its
+		 * driver's list): attached under ocf_session_mutex, it finds
+		 * it whole, or alone (then it is dead: ENXIO at first use)
+		 */
+		mutex_lock(&ocf_session_mutex);
 		child->crid = crid;
 		child->parent = parent;
 		child->part = parent->nparts;
 		for (err = i; err <= j; err++)
 			parent->part_of[err] = parent->nparts;
 		parent->parts[parent->nparts++] = child;
+		mutex_unlock(&ocf_session_mutex);
 	}
 	*out = parent;
 	return 0;
 fail:
-	for (i = 0; i < parent->nparts; i++) {
-		ocf_session_destroy_bound(parent->parts[i], false);
-		ocf_session_put(parent->parts[i]);
-	}
+	/*
+	 * As crypto_freesession() does: closing, so that a migration under
+	 * way installs no replacement, then what the slots hold (a part, or
+	 * the replacement a migration installed before) torn down
+	 */
+	mutex_lock(&ocf_session_mutex);
+	parent->closing = true;
+	for (i = 0; i < parent->nparts; i++)
+		if (parent->parts[i])
+			parent->parts[i]->closing = true;
+	mutex_unlock(&ocf_session_mutex);
+	ocf_session_teardown(parent);
 	ocf_session_put(parent);
 	return err;
 }

@@ -564,6 +564,10 @@ static int ocft_newsession(struct crypto_device *dev, crypto_session_t cses,
 	atomic_inc(&d->inside);
 	if (d->sleep_new_ms)
 		msleep(d->sleep_new_ms);
+	if (READ_ONCE(d->fail_new)) {
+		rc = EINVAL;
+		goto out;
+	}
 	sm = crypto_get_driver_session(cses);
 	if (!sm) {
 		atomic_inc(&d->bad_cri);

@@ -77,6 +77,7 @@ struct ocft_drv {
 	unsigned int jitter_us;		/* process: udelay(rand % jitter_us) */
 	unsigned long async_delay;	/* async: jiffies before completing */
 	unsigned int sleep_new_ms;	/* newsession: msleep */
+	bool fail_new;			/* newsession: EINVAL (after the sleep) */
 	unsigned int sleep_free_ms;	/* freesession: msleep */
 	int restart_unblock;		/* process: this many times, unblock then ERESTART */
 

@@ -1037,6 +1037,90 @@ out:
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/* A crypto_newsession() in a thread of its own (ocft_session()). */
+struct ocft_newses {
+	const int *algs;
+	u8 (*keys)[32];
+	int n, rc;
+	crypto_session_t s;
+	struct completion done;
+};
+
+static int ocft_newses_fn(void *arg)
+{
+	struct ocft_newses *ns = arg;
+
+	ns->rc = ocft_session(&ns->s, HW, ns->algs, ns->keys, NULL, ns->n);
+	complete(&ns->done);
+	return 0;
+}
+
+/*
+ * A split session whose second part fails to build while its first part's
+ * driver is withdrawn and the part is moving: M1 (hardware) serves the
+ * MAC, C the cipher, and C's newsession fails after 100 ms; 20 ms in, M2
+ * comes with the MAC and M1 goes, M2's newsession (the replacement) taking
+ * 200 ms. Whatever the slot holds when the build gives up, the part or its
+ * replacement, is freed on its driver, once: M1 and M2 keep no session.
+ */
+static int t_split_build_fails_while_moving(void)
+{
+	struct ocft_drv *m1 = NULL, *m2 = NULL, *c = NULL;
+	struct crypto_driver_info info;
+	struct ocft_newses *ns = NULL;
+	struct task_struct *task;
+	u8 keys[2][32];
+	int algs[2];
+	bool ok = true;
+
+	algs[0] = ocft_pick_alg(OCFT_MAC, HW, NULL, 0);
+	algs[1] = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
+	if (algs[0] < 0 || algs[1] < 0)
+		return ocft_skip("no cipher and MAC free of hardware drivers");
+	ocft_key_fill(keys[0], 32, 131);
+	ocft_key_fill(keys[1], 32, 132);
+	m1 = ocft_drv_new("ocft_bfm_m", 0, HW, 64, OCFT_MODE_SYNC);
+	m2 = ocft_drv_new("ocft_bfm_m", 1, HW, 64, OCFT_MODE_SYNC);
+	c = ocft_drv_new("ocft_bfm_c", 0, HW, 0, OCFT_MODE_SYNC);
+	ns = kzalloc(sizeof(*ns), GFP_KERNEL);
+	if (!CHECK(m1 && m1->alive && m2 && m2->alive && c && c->alive && ns) ||
+	    ocft_drv_register(m1, algs[0]) || ocft_drv_register(c, algs[1]))
+		goto out;
+	c->sleep_new_ms = 100;
+	c->fail_new = true;
+	m2->sleep_new_ms = 200;
+	ns->algs = algs;
+	ns->keys = keys;
+	ns->n = 2;
+	init_completion(&ns->done);
+	task = kthread_run(ocft_newses_fn, ns, "ocft_bfm");
+	if (!CHECK(!IS_ERR(task)))
+		goto out;
+	msleep(20);			/* the MAC part is on M1, C sleeps */
+	if (!ocft_drv_register(m2, algs[0])) {
+		CHECK_EQ(crypto_unregister_all(m1->id), 0);
+		m1->alive = false;
+	}
+	wait_for_completion(&ns->done);
+	if (!CHECK(ns->rc != 0))
+		CHECK_EQ(crypto_freesession(ns->s), 0);
+	ocft_diag("newsession %d; made/freed: M1 %d/%d, M2 %d/%d, C %d/%d", ns->rc,
+		  atomic_read(&m1->nnew), atomic_read(&m1->nfree), atomic_read(&m2->nnew),
+		  atomic_read(&m2->nfree), atomic_read(&c->nnew), atomic_read(&c->nfree));
+	CHECK_EQ(atomic_read(&m1->nnew), 1);
+	CHECK_EQ(atomic_read(&m1->nnew), atomic_read(&m1->nfree));
+	CHECK_EQ(atomic_read(&m2->nnew), atomic_read(&m2->nfree));
+	memset(&info, 0, sizeof(info));
+	if (CHECK_EQ(crypto_driver_info(m2->id, &info), 0))
+		CHECK_EQ(info.sessions, 0);
+out:
+	kfree(ns);
+	ocft_drv_kill(m1);
+	ocft_drv_kill(m2);
+	ocft_drv_kill(c);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 static int t_split(void)
 {
 	return ocft_split(false);
@@ -1051,6 +1135,7 @@ const struct ocft_case ocft_cases_mig[] = {
 	{ "split_session", t_split },
 	{ "split_session_part_migrates_unseen", t_split_migrate },
 	{ "split_session_full_queue", t_split_full_queue },
+	{ "split_session_build_fails_while_moving", t_split_build_fails_while_moving },
 	{ "unregister_one_algorithm", t_unregister_one },
 	{ "unregister_last_algorithm_retires_driver", t_unregister_last },
 	{ "freesession_method_optional", t_freesession_optional },
