@@ -144,7 +144,7 @@ struct crypto_session {
 
 	/* migration and teardown */
 	struct list_head lin_node;	/* on lin->members, ocf_session_mutex */
-	struct crypto_session *moved_to; /* set once (release), then read-only */
+	struct crypto_session *moved_to; /* set once (release), then read-only; a ref */
 	bool closing;			/* being freed; ocf_session_mutex */
 	bool freed_by_driver;		/* the driver's freesession ran */
 	int dead_err;			/* requests fail with this (ENXIO, EBADF) */

@@ -79,6 +79,7 @@ void ocf_session_exit(void)
 void ocf_session_release(struct kref *ref)
 {
 	struct crypto_session *s = container_of(ref, struct crypto_session, ref);
+	struct crypto_session *to = s->moved_to;
 	int i;
 
 	for (i = 0; i < s->nini; i++)
@@ -86,6 +87,8 @@ void ocf_session_release(struct kref *ref)
 			memzero_explicit(s->ini[i].cri_key, s->ini[i].cri_klen / 8);
 	ocf_driver_put(s->drv);
 	ocf_session_free(s);	/* keys wiped above; softc at destroy_bound */
+	if (to)
+		ocf_session_put(to);	/* moved_to's reference */
 }
 
 /*
@@ -769,6 +772,12 @@ static bool ocf_session_replace(struct crypto_session *s, struct crypto_session 
 		to->lin = s->lin;
 		list_add_tail(&to->lin_node, &s->lin->members);
 	}
+	/*
+	 * moved_to holds a reference: a request still holding @s (a queue
+	 * worker about to bounce it) may follow it after the consumer has
+	 * freed all the sessions, and must find @to, dead (EBADF)
+	 */
+	kref_get(&to->ref);
 	smp_store_release(&s->moved_to, to);	/* pairs with ocf_moved_to() */
 	return true;
 }
@@ -902,8 +911,8 @@ static struct crypto_session *ocf_session_serving(crypto_session_t cses, int alg
 /*
  * ocf_session_serving(), for a look at the session now: one that moved
  * meanwhile is taken again. A moved split part is not followed through
- * moved_to, which holds no reference: after a second migration the part
- * it names may be gone.
+ * moved_to: after a second migration the part it names is no longer the
+ * parent's (its memory is held, not its place).
  */
 static struct crypto_session *ocf_session_serving_now(crypto_session_t cses, int alg,
 						      int nth, int *err)
