@@ -364,9 +364,29 @@ int crypto_unblock(u32 driverid, int what);
 void crypto_done(struct cryptop *crp);
 void crypto_kdone(struct cryptkop *krp);
 
+/**
+ * struct crypto_cursor - a position in a request's buffer that copies move on
+ * @cc_crp: the request
+ * @cc_off: the position, bytes from the buffer's start
+ * @cc_seg: CRYPTO_F_IOV: the page segment it is in (or before)
+ * @cc_seg_off: CRYPTO_F_IOV: the offset from that segment's start
+ *
+ * As FreeBSD's struct crypto_buffer_cursor: crypto_cursor_init(), then
+ * crypto_cursor_copydata() and crypto_cursor_copyback().
+ */
+struct crypto_cursor {
+	struct cryptop *cc_crp;
+	int cc_off;
+	unsigned int cc_seg;
+	unsigned int cc_seg_off;
+};
+
 /* Helpers for drivers: buffers, IVs, MACs */
 int crypto_copydata(const struct cryptop *crp, int off, int len, void *dst);
 int crypto_copyback(struct cryptop *crp, int off, int len, const void *src);
+void crypto_cursor_init(struct crypto_cursor *cc, struct cryptop *crp, int off);
+int crypto_cursor_copydata(struct crypto_cursor *cc, int len, void *dst);
+int crypto_cursor_copyback(struct crypto_cursor *cc, int len, const void *src);
 int crypto_desc_iv(struct cryptop *crp, const struct cryptodesc *crd,
 		   u8 *iv, unsigned int ivlen);
 int crypto_desc_key(crypto_session_t cses, const struct cryptodesc *crd,

@@ -78,6 +78,48 @@ void crypto_freereq(struct cryptop *crp)
 }
 EXPORT_SYMBOL_OCF(crypto_freereq);
 
+/*
+ * Copy @len bytes between page segments and @b, from segment *@seg at
+ * *@seg_off on, and leave both where the copy ended. @out: from the
+ * segments to @b. Returns the bytes not copied (segments ran out).
+ */
+static int ocf_copy_iov(const struct crypto_uio *uio, unsigned int *seg,
+			unsigned int *seg_off, int len, u8 *b, bool out)
+{
+	unsigned int i = *seg, off = *seg_off;
+
+	while (len && i < uio->uio_nr) {
+		const struct bio_vec *bv = &uio->uio_bvec[i];
+		unsigned int c, po, pos;
+		struct page *pg;
+		u8 *v;
+
+		if (off >= bv->bv_len) {	/* this one is done (or empty) */
+			off -= bv->bv_len;
+			i++;
+			continue;
+		}
+		/* a segment may span pages: one page at a time */
+		pos = bv->bv_offset + off;
+		pg = bv->bv_page + pos / PAGE_SIZE;
+		po = pos % PAGE_SIZE;
+		c = min_t(unsigned int, min_t(unsigned int, bv->bv_len - off, len),
+			  PAGE_SIZE - po);
+		v = kmap_local_page(pg);
+		if (out)
+			memcpy(b, v + po, c);
+		else
+			memcpy(v + po, b, c);
+		kunmap_local(v);
+		b += c;
+		off += c;
+		len -= c;
+	}
+	*seg = i;
+	*seg_off = off;
+	return len;
+}
+
 /* Copy between a request's buffer and @p; @out: from the buffer to @p. */
 static int ocf_copy(const struct cryptop *crp, int off, int len, void *p, bool out)
 {
@@ -96,40 +138,9 @@ static int ocf_copy(const struct cryptop *crp, int off, int len, void *p, bool o
 		return n == len ? 0 : EINVAL;
 	}
 	if (crp->crp_flags & CRYPTO_F_IOV) {
-		const struct crypto_uio *uio = crp->crp_uio;
-		unsigned int i;
-		u8 *b = p;
+		unsigned int seg = 0, seg_off = off;
 
-		for (i = 0; i < uio->uio_nr && len; i++) {
-			const struct bio_vec *bv = &uio->uio_bvec[i];
-			unsigned int seg, pos;
-
-			if (off >= bv->bv_len) {
-				off -= bv->bv_len;
-				continue;
-			}
-			seg = min_t(unsigned int, bv->bv_len - off, len);
-			pos = bv->bv_offset + off;
-			/* a segment may span pages */
-			while (seg) {
-				struct page *pg = bv->bv_page + pos / PAGE_SIZE;
-				unsigned int po = pos % PAGE_SIZE;
-				unsigned int c = min_t(unsigned int, seg, PAGE_SIZE - po);
-				u8 *v = kmap_local_page(pg);
-
-				if (out)
-					memcpy(b, v + po, c);
-				else
-					memcpy(v + po, b, c);
-				kunmap_local(v);
-				b += c;
-				pos += c;
-				seg -= c;
-				len -= c;
-			}
-			off = 0;
-		}
-		return len ? EINVAL : 0;
+		return ocf_copy_iov(crp->crp_uio, &seg, &seg_off, len, p, out) ? EINVAL : 0;
 	}
 	if (out)
 		memcpy(p, (u8 *)crp->crp_buf + off, len);
@@ -169,6 +180,75 @@ int crypto_copyback(struct cryptop *crp, int off, int len, const void *src)
 	return ocf_copy(crp, off, len, (void *)src, false);
 }
 EXPORT_SYMBOL_OCF(crypto_copyback);
+
+/**
+ * crypto_cursor_init() - a cursor at an offset of a request's buffer
+ * @cc: the cursor
+ * @crp: the request (flat, CRYPTO_F_IMBUF or CRYPTO_F_IOV buffer)
+ * @off: the offset (checked by the copies)
+ *
+ * For a driver that walks a range in pieces: crypto_copydata() at an
+ * offset finds it from the buffer's first segment each time (a range of N
+ * pieces over S page segments: N * S steps), a cursor goes on from where
+ * the last copy ended. Scatterlists are still walked from their start.
+ *
+ * Context: any.
+ */
+void crypto_cursor_init(struct crypto_cursor *cc, struct cryptop *crp, int off)
+{
+	cc->cc_crp = crp;
+	cc->cc_off = off;
+	cc->cc_seg = 0;
+	cc->cc_seg_off = off < 0 ? 0 : off;	/* ocf_copy_iov() moves it on */
+}
+EXPORT_SYMBOL_OCF(crypto_cursor_init);
+
+static int ocf_cursor_copy(struct crypto_cursor *cc, int len, void *p, bool out)
+{
+	struct cryptop *crp = cc->cc_crp;
+	int err;
+
+	if (cc->cc_off < 0 || len < 0 || (s64)cc->cc_off + len > crp->crp_ilen)
+		return EINVAL;
+	if (crp->crp_flags & CRYPTO_F_IOV)
+		err = ocf_copy_iov(crp->crp_uio, &cc->cc_seg, &cc->cc_seg_off, len, p, out) ?
+		      EINVAL : 0;
+	else
+		err = ocf_copy(crp, cc->cc_off, len, p, out);
+	if (!err)
+		cc->cc_off += len;
+	return err;
+}
+
+/**
+ * crypto_cursor_copydata() - read from a request's buffer at a cursor
+ * @cc: the cursor, moved on by @len
+ * @len: bytes
+ * @dst: where to copy them
+ *
+ * Context: any.
+ * Return: 0, or EINVAL if the range is outside crp_ilen.
+ */
+int crypto_cursor_copydata(struct crypto_cursor *cc, int len, void *dst)
+{
+	return ocf_cursor_copy(cc, len, dst, true);
+}
+EXPORT_SYMBOL_OCF(crypto_cursor_copydata);
+
+/**
+ * crypto_cursor_copyback() - write into a request's buffer at a cursor
+ * @cc: the cursor, moved on by @len
+ * @len: bytes
+ * @src: what to write
+ *
+ * Context: any.
+ * Return: 0, or EINVAL if the range is outside crp_ilen.
+ */
+int crypto_cursor_copyback(struct crypto_cursor *cc, int len, const void *src)
+{
+	return ocf_cursor_copy(cc, len, (void *)src, false);
+}
+EXPORT_SYMBOL_OCF(crypto_cursor_copyback);
 
 /**
  * crypto_desc_iv() - the IV of a cipher descriptor, by the crypto(9) rules

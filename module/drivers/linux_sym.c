@@ -698,9 +698,11 @@ static void ocf_lx_aead_wipe(struct ocf_lx_req *rq)
 	const struct cryptodesc *crd = rq->crd;
 	int off = crd->crd_skip + crd->crd_aadlen;
 	int end = crd->crd_skip + crd->crd_len;
+	struct crypto_cursor cc;
 
+	crypto_cursor_init(&cc, rq->crp, off);
 	for (; off < end; off += sizeof(zero))
-		crypto_copyback(rq->crp, off, min_t(int, end - off, sizeof(zero)), zero);
+		crypto_cursor_copyback(&cc, min_t(int, end - off, sizeof(zero)), zero);
 }
 
 static OCF_COMPLETION(ocf_lx_complete_inplace)

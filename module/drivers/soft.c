@@ -46,6 +46,7 @@ static int ocf_soft_arc4(struct cryptop *crp, const struct cryptodesc *crd,
 			 const u8 *key, int klen)
 {
 	u8 s[256], buf[OCF_SOFT_CHUNK], t;
+	struct crypto_cursor in, out;
 	unsigned int i, j, n, off;
 	int err = 0;
 
@@ -61,11 +62,13 @@ static int ocf_soft_arc4(struct cryptop *crp, const struct cryptodesc *crd,
 	}
 	i = 0;
 	j = 0;
+	crypto_cursor_init(&in, crp, crd->crd_skip);
+	crypto_cursor_init(&out, crp, crd->crd_skip);
 	for (off = 0; off < crd->crd_len && !err; off += n) {
 		unsigned int k;
 
 		n = min_t(unsigned int, sizeof(buf), crd->crd_len - off);
-		err = crypto_copydata(crp, crd->crd_skip + off, n, buf);
+		err = crypto_cursor_copydata(&in, n, buf);
 		for (k = 0; k < n && !err; k++) {
 			i = (i + 1) & 0xff;
 			j = (j + s[i]) & 0xff;
@@ -75,7 +78,7 @@ static int ocf_soft_arc4(struct cryptop *crp, const struct cryptodesc *crd,
 			buf[k] ^= s[(s[i] + s[j]) & 0xff];
 		}
 		if (!err)
-			err = crypto_copyback(crp, crd->crd_skip + off, n, buf);
+			err = crypto_cursor_copyback(&out, n, buf);
 	}
 	memzero_explicit(s, sizeof(s));
 	memzero_explicit(buf, sizeof(buf));
@@ -88,6 +91,7 @@ static int ocf_soft_skipjack_cbc(struct cryptop *crp, const struct cryptodesc *c
 {
 	u8 buf[OCF_SOFT_CHUNK], iv[OCF_SKIPJACK_BLOCK_SIZE], c[OCF_SKIPJACK_BLOCK_SIZE];
 	bool encrypt = crd->crd_flags & CRD_F_ENCRYPT;
+	struct crypto_cursor in, out;
 	unsigned int n, off, k, j;
 	int err;
 
@@ -95,9 +99,11 @@ static int ocf_soft_skipjack_cbc(struct cryptop *crp, const struct cryptodesc *c
 	    crd->crd_len % OCF_SKIPJACK_BLOCK_SIZE)
 		return EINVAL;
 	err = crypto_desc_iv(crp, crd, iv, sizeof(iv));
+	crypto_cursor_init(&in, crp, crd->crd_skip);
+	crypto_cursor_init(&out, crp, crd->crd_skip);
 	for (off = 0; off < crd->crd_len && !err; off += n) {
 		n = min_t(unsigned int, sizeof(buf), crd->crd_len - off);
-		err = crypto_copydata(crp, crd->crd_skip + off, n, buf);
+		err = crypto_cursor_copydata(&in, n, buf);
 		if (err)
 			break;
 		for (k = 0; k < n; k += OCF_SKIPJACK_BLOCK_SIZE) {
@@ -116,7 +122,7 @@ static int ocf_soft_skipjack_cbc(struct cryptop *crp, const struct cryptodesc *c
 				memcpy(iv, c, sizeof(iv));
 			}
 		}
-		err = crypto_copyback(crp, crd->crd_skip + off, n, buf);
+		err = crypto_cursor_copyback(&out, n, buf);
 	}
 	memzero_explicit(buf, sizeof(buf));
 	memzero_explicit(iv, sizeof(iv));
@@ -134,6 +140,7 @@ static int ocf_soft_mac(struct cryptop *crp, const struct cryptodesc *crd,
 		struct ocf_blake2b_state b2b;
 		struct poly1305_desc_ctx p;
 	} *ctx;
+	struct crypto_cursor in;
 	unsigned int n, off, maclen;
 	int err = 0;
 
@@ -169,9 +176,10 @@ static int ocf_soft_mac(struct cryptop *crp, const struct cryptodesc *crd,
 		poly1305_init(&ctx->p, key);
 		maclen = POLY1305_DIGEST_SIZE;
 	}
+	crypto_cursor_init(&in, crp, crd->crd_skip);
 	for (off = 0; off < crd->crd_len && !err; off += n) {
 		n = min_t(unsigned int, sizeof(buf), crd->crd_len - off);
-		err = crypto_copydata(crp, crd->crd_skip + off, n, buf);
+		err = crypto_cursor_copydata(&in, n, buf);
 		if (err)
 			break;
 		if (crd->crd_alg == CRYPTO_BLAKE2S)

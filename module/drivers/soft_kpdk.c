@@ -57,15 +57,17 @@ static int ocf_kpdk_feed(struct shash_desc *desc, bool md5, struct cryptop *crp,
 			 const struct cryptodesc *crd, const u8 *key, unsigned int klen)
 {
 	u8 buf[OCF_KPDK_CHUNK], pad[OCF_KPDK_BLOCK + 8];
+	struct crypto_cursor in;
 	unsigned int off, n;
 	int err;
 
 	err = crypto_shash_update(desc, key, klen);
 	if (!err)
 		err = crypto_shash_update(desc, pad, ocf_kpdk_keyfill(md5, klen, pad));
+	crypto_cursor_init(&in, crp, crd->crd_skip);
 	for (off = 0; off < crd->crd_len && !err; off += n) {
 		n = min_t(unsigned int, sizeof(buf), crd->crd_len - off);
-		err = crypto_copydata(crp, crd->crd_skip + off, n, buf);
+		err = crypto_cursor_copydata(&in, n, buf);
 		if (err)
 			break;
 		err = crypto_shash_update(desc, buf, n);

@@ -228,6 +228,76 @@ static int t_dispatch_completion(void)
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * Cursors (crypto_cursor_*) over the three kinds of buffer, page segments
+ * of uneven sizes and offsets included: read in pieces of 1, 7 and 256
+ * bytes from several starts, the same bytes as the buffer holds; written
+ * in pieces, the same bytes as one copy writes; out of the buffer, EINVAL.
+ */
+static int t_buffer_cursor(void)
+{
+	static const enum ocft_bufkind kinds[] = { OCFT_BUF_FLAT, OCFT_BUF_SG, OCFT_BUF_IOV };
+	static const int starts[] = { 0, 1, 249, 250, 999 }, pieces[] = { 1, 7, 256 };
+	enum { L = 1000 };
+	u8 *data = kmalloc(L, GFP_KERNEL), *got = kmalloc(L, GFP_KERNEL);
+	struct crypto_cursor cc;
+	struct ocft_req *r;
+	unsigned int k, i, p;
+	bool ok = true;
+	u8 b;
+
+	if (!CHECK(data && got))
+		goto out;
+	for (k = 0; k < ARRAY_SIZE(kinds); k++) {
+		r = ocft_req_new(L, kinds[k], GFP_KERNEL);
+		if (!CHECK(r))
+			continue;
+		for (i = 0; i < ARRAY_SIZE(starts); i++) {
+			for (p = 0; p < ARRAY_SIZE(pieces); p++) {
+				int off, n, err = 0;
+
+				ocft_fill(data, L, 40 + k);
+				ocft_req_write(r, data);
+				crypto_cursor_init(&cc, &r->crp, starts[i]);
+				for (off = starts[i]; off < L && !err; off += n) {
+					n = min(pieces[p], L - off);
+					err = crypto_cursor_copydata(&cc, n, got + off);
+				}
+				off = starts[i];
+				if (!CHECK_EQ(err, 0) ||
+				    !CHECK(!memcmp(got + off, data + off, L - off)))
+					ocft_diag("kind %u, read from %d in %d", k, off, pieces[p]);
+				/* written in pieces: what the buffer then holds */
+				ocft_fill(got, L, 50 + p);
+				off = starts[i];
+				memcpy(data + off, got + off, L - off);
+				crypto_cursor_init(&cc, &r->crp, starts[i]);
+				for (off = starts[i]; off < L && !err; off += n) {
+					n = min(pieces[p], L - off);
+					err = crypto_cursor_copyback(&cc, n, got + off);
+				}
+				ocft_req_read(r, got);
+				if (!CHECK_EQ(err, 0) || !CHECK(!memcmp(got, data, L)))
+					ocft_diag("kind %u, written from %d in %d", k, starts[i],
+						  pieces[p]);
+			}
+		}
+		crypto_cursor_init(&cc, &r->crp, L - 5);
+		CHECK_EQ(crypto_cursor_copydata(&cc, 5, got), 0);
+		CHECK_EQ(crypto_cursor_copydata(&cc, 1, &b), EINVAL);
+		crypto_cursor_init(&cc, &r->crp, -1);
+		CHECK_EQ(crypto_cursor_copyback(&cc, 1, &b), EINVAL);
+		if (r->leaked)
+			ok = false;
+		else
+			ocft_req_free(r);
+	}
+out:
+	kfree(data);
+	kfree(got);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 static int t_buffer_kinds(void)
 {
 	static const enum ocft_bufkind kinds[] = { OCFT_BUF_FLAT, OCFT_BUF_SG, OCFT_BUF_IOV };
@@ -1414,6 +1484,7 @@ const struct ocft_case ocft_cases_req[] = {
 	{ "dispatch_buffer_shorter_than_ilen", t_dispatch_buffer_short },
 	{ "dispatch_completion_done_once", t_dispatch_completion },
 	{ "buffer_kinds_flat_sg_iov", t_buffer_kinds },
+	{ "buffer_cursor_flat_sg_iov", t_buffer_cursor },
 	{ "iv_rules", t_iv_rules },
 	{ "iv_explicit_written_unless_present", t_iv_explicit_written },
 	{ "key_explicit", t_key_explicit },
