@@ -807,7 +807,7 @@ static void test_async_zc_tracked_pages(const unsigned char *key, const unsigned
 	long pinned = -1;
 	unsigned char *m;
 
-	m = malloc(len);
+	m = aligned_alloc(4096, (len + 4095) & ~(size_t)4095);	/* page-aligned: 4 pages */
 	memset(m, 0, len);
 	err = async_one_pinning(key, a, m, len, iv, &pinned);
 	ktap_result(!err && pinned == (long)((len + 4095) / 4096) && !memcmp(m, b, len),

@@ -484,6 +484,12 @@ static void ocf_stage_done(struct cryptop *crp, bool sync)
 
 	crp->crp_stage_last->crd_next = next;
 	crp->crp_state &= ~OCF_CRP_STAGED;
+	/*
+	 * A driver's ENOBUFS says "try again", which after an earlier stage
+	 * has changed the buffer would run that stage twice
+	 */
+	if (crp->crp_etype == ENOBUFS && crp->crp_desc != crp->crp_desc_all)
+		crp->crp_etype = EIO;
 	if (crp->crp_etype || !next) {
 		struct crypto_session *top = crp->crp_top;
 

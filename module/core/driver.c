@@ -420,7 +420,7 @@ EXPORT_SYMBOL_OCF(crypto_unregister);
  * crypto_find_driver() - a driver id by name
  * @match: a driver name with its unit ("virtio_crypto0", "chacha_x86_64-0"
  *	when the name ends in a digit), or without it ("virtio_crypto": the
- *	first such driver)
+ *	first such driver, by id)
  *
  * Context: any.
  * Return: the driver id, or -1 if no live driver matches.

@@ -195,6 +195,7 @@ void ocf_kqueue_run(struct ocf_queue *q)
 		spin_lock_irqsave(&q->lock, flags);
 		q->busy--;
 		spin_unlock_irqrestore(&q->lock, flags);
+		cond_resched();		/* as ocf_sym_queue_run(): a worker */
 		if (dying)
 			ocf_kreroute(krp);
 		spin_lock_irqsave(&q->lock, flags);

@@ -38,6 +38,8 @@ int cdev_async_submit(struct cdev_file *f, struct cdev_job *j)
 		f->async--;
 		f->running--;
 		spin_unlock_irq(&f->alock);
+		/* a poll() that saw the file full meanwhile */
+		wake_up_poll(&f->wq, EPOLLOUT | EPOLLWRNORM);
 	}
 	return err;
 }

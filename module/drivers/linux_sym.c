@@ -545,6 +545,7 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 {
 	struct ocf_lx_dev *d = rq->dev->priv;
 	struct cryptop *crp = rq->crp;
+	bool first = rq->crd == crp->crp_desc;	/* nothing written before it */
 
 	ocf_lx_req_put(rq);
 	atomic_dec(&d->inflight);
@@ -559,10 +560,13 @@ static void ocf_lx_finish(struct ocf_lx_req *rq, int err)
 	ocf_lx_unblock(d);
 	/*
 	 * An implementation's own EAGAIN (its resources busy) is no
-	 * migration, which is what EAGAIN tells a consumer: ENOBUFS, try later
+	 * migration, which is what EAGAIN tells a consumer: ENOBUFS, try
+	 * later, when nothing has changed the buffer yet (the first
+	 * descriptor); after that, tried again, the earlier ones would run
+	 * twice: EIO.
 	 */
 	if (err == -EAGAIN)
-		err = -ENOBUFS;
+		err = first ? -ENOBUFS : -EIO;
 	crp->crp_etype = err < 0 ? -err : err;
 	crypto_done(crp);
 }

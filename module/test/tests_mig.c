@@ -1058,9 +1058,9 @@ static int ocft_newses_fn(void *arg)
 /*
  * A split session whose second part fails to build while its first part's
  * driver is withdrawn and the part is moving: M1 (hardware) serves the
- * MAC, C the cipher, and C's newsession fails after 100 ms; 20 ms in, M2
- * comes with the MAC and M1 goes, M2's newsession (the replacement) taking
- * 200 ms. Whatever the slot holds when the build gives up, the part or its
+ * MAC, C the cipher, and C's newsession fails after 300 ms; once it has
+ * begun, M2 comes with the MAC and M1 goes, M2's newsession (the
+ * replacement) taking 400 ms. Whatever the slot holds when the build gives up, the part or its
  * replacement, is freed on its driver, once: M1 and M2 keep no session.
  */
 static int t_split_build_fails_while_moving(void)
@@ -1069,6 +1069,7 @@ static int t_split_build_fails_while_moving(void)
 	struct crypto_driver_info info;
 	struct ocft_newses *ns = NULL;
 	struct task_struct *task;
+	unsigned long end;
 	u8 keys[2][32];
 	int algs[2];
 	bool ok = true;
@@ -1086,9 +1087,9 @@ static int t_split_build_fails_while_moving(void)
 	if (!CHECK(m1 && m1->alive && m2 && m2->alive && c && c->alive && ns) ||
 	    ocft_drv_register(m1, algs[0]) || ocft_drv_register(c, algs[1]))
 		goto out;
-	c->sleep_new_ms = 100;
+	c->sleep_new_ms = 300;
 	c->fail_new = true;
-	m2->sleep_new_ms = 200;
+	m2->sleep_new_ms = 400;
 	ns->algs = algs;
 	ns->keys = keys;
 	ns->n = 2;
@@ -1096,7 +1097,11 @@ static int t_split_build_fails_while_moving(void)
 	task = kthread_run(ocft_newses_fn, ns, "ocft_bfm");
 	if (!CHECK(!IS_ERR(task)))
 		goto out;
-	msleep(20);			/* the MAC part is on M1, C sleeps */
+	/* the MAC part is on M1 once C is in its newsession (and sleeps) */
+	end = jiffies + OCFT_TIMEOUT;
+	while (!atomic_read(&c->inside) && !completion_done(&ns->done) &&
+	       time_before(jiffies, end))
+		usleep_range(1000, 2000);
 	if (!ocft_drv_register(m2, algs[0])) {
 		CHECK_EQ(crypto_unregister_all(m1->id), 0);
 		m1->alive = false;
@@ -1109,6 +1114,7 @@ static int t_split_build_fails_while_moving(void)
 		  atomic_read(&m2->nfree), atomic_read(&c->nnew), atomic_read(&c->nfree));
 	CHECK_EQ(atomic_read(&m1->nnew), 1);
 	CHECK_EQ(atomic_read(&m1->nnew), atomic_read(&m1->nfree));
+	CHECK_EQ(atomic_read(&m2->nnew), 1);	/* the replacement: the race ran */
 	CHECK_EQ(atomic_read(&m2->nnew), atomic_read(&m2->nfree));
 	memset(&info, 0, sizeof(info));
 	if (CHECK_EQ(crypto_driver_info(m2->id, &info), 0))

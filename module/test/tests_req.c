@@ -298,6 +298,79 @@ out:
 	return ok ? OCFT_PASS : OCFT_FAIL;
 }
 
+/*
+ * Page segments as a driver may get them: one spanning two pages, empty
+ * ones between, one in the middle of a page. Cursors and crypto_copydata()
+ * read what the pages hold, in order; a cursor writes it back there.
+ */
+static int t_buffer_cursor_segments(void)
+{
+	static const int starts[] = { 0, 299, 300, 301, 5306 }, pieces[] = { 1, 7, 256 };
+	struct { int pg, off, len; } lay[] = {
+		{ 0, 4000, 300 }, { 0, 0, 0 }, { 1, 100, 5000 }, { 1, 0, 0 }, { 0, 5000, 7 },
+	};
+	struct page *pg[2] = { alloc_pages(GFP_KERNEL | __GFP_ZERO, 1),
+			       alloc_pages(GFP_KERNEL | __GFP_ZERO, 1) };
+	struct bio_vec bv[ARRAY_SIZE(lay)];
+	u8 *want = kmalloc(8192, GFP_KERNEL), *got = kmalloc(8192, GFP_KERNEL);
+	struct crypto_uio uio = { .uio_bvec = bv, .uio_nr = ARRAY_SIZE(lay) };
+	struct cryptop crp = { .crp_flags = CRYPTO_F_IOV, .crp_uio = &uio };
+	struct crypto_cursor cc;
+	unsigned int i, p;
+	int off, n, err, total = 0;
+	bool ok = true;
+
+	if (!CHECK(pg[0] && pg[1] && want && got))
+		goto out;
+	for (i = 0; i < ARRAY_SIZE(lay); i++) {
+		u8 *base = page_address(pg[lay[i].pg]) + lay[i].off;
+
+		bv[i].bv_page = pg[lay[i].pg];
+		bv[i].bv_offset = lay[i].off;
+		bv[i].bv_len = lay[i].len;
+		ocft_fill(base, lay[i].len, 60 + i);
+		memcpy(want + total, base, lay[i].len);
+		total += lay[i].len;
+	}
+	crp.crp_ilen = total;
+	for (i = 0; i < ARRAY_SIZE(starts); i++) {
+		memset(got, 0, total);
+		CHECK_EQ(crypto_copydata(&crp, starts[i], total - starts[i], got), 0);
+		CHECK(!memcmp(got, want + starts[i], total - starts[i]));
+		for (p = 0; p < ARRAY_SIZE(pieces); p++) {
+			memset(got, 0, total);
+			crypto_cursor_init(&cc, &crp, starts[i]);
+			for (off = starts[i], err = 0; off < total && !err; off += n) {
+				n = min(pieces[p], total - off);
+				err = crypto_cursor_copydata(&cc, n, got + off);
+			}
+			off = starts[i];
+			n = total - off;
+			if (!CHECK_EQ(err, 0) || !CHECK(!memcmp(got + off, want + off, n)))
+				ocft_diag("read from %d in %d", off, pieces[p]);
+		}
+	}
+	/* written back through a cursor in 7-byte pieces, read back whole */
+	ocft_fill(want, total, 70);
+	crypto_cursor_init(&cc, &crp, 0);
+	for (off = 0, err = 0; off < total && !err; off += n) {
+		n = min(7, total - off);
+		err = crypto_cursor_copyback(&cc, n, want + off);
+	}
+	CHECK_EQ(err, 0);
+	CHECK_EQ(crypto_copydata(&crp, 0, total, got), 0);
+	CHECK(!memcmp(got, want, total));
+	CHECK(!memcmp(page_address(pg[0]) + 4000, want, 300));
+	CHECK(!memcmp(page_address(pg[1]) + 100, want + 300, 5000));
+out:
+	for (i = 0; i < ARRAY_SIZE(pg); i++)
+		if (pg[i])
+			__free_pages(pg[i], 1);
+	kfree(want);
+	kfree(got);
+	return ok ? OCFT_PASS : OCFT_FAIL;
+}
+
 static int t_buffer_kinds(void)
 {
 	static const enum ocft_bufkind kinds[] = { OCFT_BUF_FLAT, OCFT_BUF_SG, OCFT_BUF_IOV };
@@ -1485,6 +1558,7 @@ const struct ocft_case ocft_cases_req[] = {
 	{ "dispatch_completion_done_once", t_dispatch_completion },
 	{ "buffer_kinds_flat_sg_iov", t_buffer_kinds },
 	{ "buffer_cursor_flat_sg_iov", t_buffer_cursor },
+	{ "buffer_cursor_segments", t_buffer_cursor_segments },
 	{ "iv_rules", t_iv_rules },
 	{ "iv_explicit_written_unless_present", t_iv_explicit_written },
 	{ "key_explicit", t_key_explicit },
