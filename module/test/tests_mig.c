@@ -768,6 +768,20 @@ out:
 }
 
 /*
+ * For a session split over two drivers: a cipher and a MAC no hardware
+ * driver serves (the tests' own then do), and keys for them. False if
+ * there are none.
+ */
+static bool ocft_split_algs(int algs[2], u8 keys[2][32], u32 seed)
+{
+	algs[0] = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
+	algs[1] = ocft_pick_alg(OCFT_MAC, HW, NULL, 0);
+	ocft_key_fill(keys[0], 32, seed);
+	ocft_key_fill(keys[1], 32, seed + 1);
+	return algs[0] >= 0 && algs[1] >= 0;
+}
+
+/*
  * Cipher only on A, MAC only on B: one session in two parts. With
  * @migrate, A then goes and A2 takes its part over, unseen by the consumer.
  */
@@ -781,14 +795,10 @@ static int ocft_split(bool migrate)
 	int algs[2], round, na, nb, fa, fb;
 	bool ok = true;
 
-	algs[0] = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
-	algs[1] = ocft_pick_alg(OCFT_MAC, HW, NULL, 0);
-	if (algs[0] < 0 || algs[1] < 0)
+	if (!ocft_split_algs(algs, keys, 111))
 		return ocft_skip("no cipher and MAC free of hardware drivers");
 	ci = ocft_alg(algs[0]);
 	mi = ocft_alg(algs[1]);
-	ocft_key_fill(keys[0], 32, 111);
-	ocft_key_fill(keys[1], 32, 112);
 	a = ocft_drv_new("ocft_split_c", 0, HW, 0, OCFT_MODE_ASYNC);
 	b = ocft_drv_new("ocft_split_m", 0, HW, 64, OCFT_MODE_SYNC);
 	if (!CHECK(a && a->alive && b && b->alive) ||
@@ -919,14 +929,10 @@ static int t_split_full_queue(void)
 	int algs[2], i, n = 0;
 	bool ok = true, pending = false;
 
-	algs[0] = ocft_pick_alg(OCFT_CIPHER, HW, NULL, 0);
-	algs[1] = ocft_pick_alg(OCFT_MAC, HW, NULL, 0);
-	if (algs[0] < 0 || algs[1] < 0)
+	if (!ocft_split_algs(algs, keys, 121))
 		return ocft_skip("no cipher and MAC free of hardware drivers");
 	ci = ocft_alg(algs[0]);
 	mi = ocft_alg(algs[1]);
-	ocft_key_fill(keys[0], 32, 121);
-	ocft_key_fill(keys[1], 32, 122);
 	ocft_fill(data, sizeof(data), 123);
 	ocft_fill(iv, sizeof(iv), 124);
 	a = ocft_drv_new("ocft_fullq_c", 0, HW, 0, OCFT_MODE_SYNC);
