@@ -241,6 +241,22 @@ static void test_tls(void)
 	err = ses ? auth(&op) : -1;
 	ktap_result(err == EINVAL, "TLS mode on AES-XTS + HMAC-SHA256: EINVAL (%d)", err);
 	ioctl(fd, CIOCFSESSION, &ses);
+
+	/*
+	 * A MAC with a nonce (GMAC): refused, both ways; decryption once
+	 * failed only when the padding was good (EINVAL; EBADMSG when not)
+	 */
+	ses = session2(CRYPTO_AES_CBC, key, 16, CRYPTO_AES_128_NIST_GMAC, mkey, 16);
+	op.ses = ses;
+	err = ses ? auth(&op) : -1;
+	op.op = COP_DECRYPT;
+	op.src = out;
+	op.dst = back;
+	op.len = 64;
+	i = ses ? auth(&op) : -1;
+	ktap_result(err == EINVAL && i == EINVAL,
+		    "TLS mode on AES-CBC + AES-GMAC: EINVAL both ways (%d, %d)", err, (int)i);
+	ioctl(fd, CIOCFSESSION, &ses);
 }
 
 /* SRTP: AES-CTR over the payload, HMAC-SHA1 over the packet, 10-byte tag */
@@ -374,7 +390,7 @@ int main(void)
 	unsigned int i;
 	int ok;
 
-	ktap_plan(cc_nalgs + 16);
+	ktap_plan(cc_nalgs + 17);
 	in = malloc(MAXLEN + 64);
 	out = malloc(MAXLEN + 64);
 	ref = malloc(MAXLEN + 64);

@@ -149,7 +149,7 @@ static int cdev_tls(struct cdev_session *cs, struct crypt_auth_op *caop,
 
 		if (merr == -EINTR)
 			return merr;
-		err = err ? err : merr;
+		err = merr ? merr : err;	/* the same whatever the padding */
 	}
 	mj->parent = NULL;
 	memcpy(mac, j->buf + alen + plen, taglen);
@@ -246,7 +246,12 @@ int cdev_composite(struct cdev_session *cs, struct crypt_auth_op *caop)
 {
 	unsigned int taglen;
 
-	if (!cs->cipher || !cs->mac || cs->cp.cls != CRYPTO_CLASS_CIPHER)
+	/*
+	 * A MAC that takes a nonce (GMAC, CBC-MAC) is no TLS or SRTP MAC:
+	 * its run has none here, and failing only when the padding is good
+	 * it would tell the padding apart
+	 */
+	if (!cs->cipher || !cs->mac || cs->cp.cls != CRYPTO_CLASS_CIPHER || cs->mp.ivlen)
 		return -EINVAL;
 	taglen = cdev_taglen(cs, caop->tag_len);
 	if (!taglen || !caop->iv)

@@ -23,7 +23,9 @@
 /* Map the user's pages rather than copy: large enough, not refused. */
 static bool cdev_use_zc(const struct crypt_op *cop, size_t len)
 {
-	return !(cop->flags & COP_FLAG_NO_ZC) && cdev_zc_min && len >= cdev_zc_min;
+	unsigned int min = READ_ONCE(cdev_zc_min);	/* a parameter: once */
+
+	return !(cop->flags & COP_FLAG_NO_ZC) && min && len >= min;
 }
 
 /* src and dst: identical or disjoint; anything else is a mistake. */
