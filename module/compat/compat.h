@@ -77,4 +77,11 @@
 	pin_user_pages(start, n, flags, pages, NULL)
 #endif
 
+/* A platform driver's void remove(): .remove_new up to 6.10, .remove after. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#define ocf_platform_remove remove
+#else
+#define ocf_platform_remove remove_new
+#endif
+
 #endif /* OPENCRYPTO_COMPAT_H */

@@ -20,6 +20,7 @@
  * AVX, cryptd/simd wrappers) is software.
  */
 #include <linux/device.h>
+#include <linux/kernfs.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
@@ -321,17 +322,44 @@ static void ocf_lx_found_free(struct ocf_lx_found *found, unsigned int n)
 }
 
 /*
- * Is provider module @mod leaving a device (see struct ocf_lx_going)? If
- * so the rescan asking skips it: look again when the device has left.
- * Under ocf_lx_mutex.
+ * Does module @a use module @b (/sys/module/b/holders/a)? A device's
+ * driver and the provider of its algorithms may be two modules: QAT's
+ * qat_4xxx uses intel_qat, which registers them; CCP's ccp_crypto, which
+ * registers them, uses ccp, the device's driver. Both are live: @a drives
+ * a device or is one of ours, and a provider's GOING notifier waits for
+ * ocf_lx_mutex, which the callers hold, before its sysfs goes.
  */
-static bool ocf_lx_mod_going(const struct module *mod)
+static bool ocf_lx_uses(struct module *a, struct module *b)
+{
+	struct kernfs_node *kn;
+
+	if (!a || !b || a == b || !b->holders_dir)
+		return false;
+	kn = kernfs_find_and_get(b->holders_dir->sd, module_name(a));
+	kernfs_put(kn);
+	return kn;
+}
+
+/* Is @d's provider @mod, or (@related) a hardware one @mod uses or is used by? */
+static bool ocf_lx_provided_by(const struct ocf_lx_dev *d, struct module *mod, bool related)
+{
+	if (d->mod == mod)
+		return true;
+	return related && d->hw && (ocf_lx_uses(mod, d->mod) || ocf_lx_uses(d->mod, mod));
+}
+
+/*
+ * Is provider module @mod leaving a device (see struct ocf_lx_going), or
+ * a module it is split from (ocf_lx_uses())? If so the rescan asking skips
+ * it: look again when the device has left. Under ocf_lx_mutex.
+ */
+static bool ocf_lx_mod_going(struct module *mod)
 {
 	struct ocf_lx_going *g;
 	bool going = false;
 
 	list_for_each_entry(g, &ocf_lx_goings, node) {
-		if (g->mod != mod)
+		if (g->mod != mod && !ocf_lx_uses(g->mod, mod) && !ocf_lx_uses(mod, g->mod))
 			continue;
 		g->recheck = true;
 		going = true;
@@ -500,12 +528,15 @@ static struct notifier_block ocf_lx_crypto_nb = {
 };
 
 /*
- * Withdraw the drivers of provider module @mod (none if NULL). @dev: the
- * device it is leaving, when called for BUS_NOTIFY_UNBIND_DRIVER: noted
- * until ocf_lx_unbound(). (A device removed with its driver bound sends
+ * Withdraw the drivers of provider module @mod (none if NULL); for a
+ * device (@device: a bus event, @mod its driver's module) also the
+ * hardware providers split from @mod (ocf_lx_uses()). @dev: the device it
+ * is leaving, when called for BUS_NOTIFY_UNBIND_DRIVER: noted until
+ * ocf_lx_unbound(). (A device removed with its driver bound sends
  * DEL_DEVICE first, then UNBIND: the drivers go at the first.)
  */
-static void ocf_lx_withdraw(struct module *mod, struct device *dev, const char *why)
+static void ocf_lx_withdraw(struct module *mod, struct device *dev, bool device,
+			    const char *why)
 {
 	struct ocf_lx_going *g, *going = NULL;
 	struct ocf_lx_dev *d, *tmp;
@@ -527,7 +558,8 @@ static void ocf_lx_withdraw(struct module *mod, struct device *dev, const char *
 		}
 	}
 	list_for_each_entry_safe(d, tmp, &ocf_lx_devs, node) {
-		if (d->mod != mod)
+		/* a device's: its driver's module, and the providers split from it */
+		if (!ocf_lx_provided_by(d, mod, device))
 			continue;
 		pr_info("%s: %s, withdrawing driver %d\n", d->name, why, d->id);
 		ocf_lx_dev_free(d);
@@ -549,7 +581,7 @@ static void ocf_lx_withdraw(struct module *mod, struct device *dev, const char *
 static int ocf_lx_module_event(struct notifier_block *nb, unsigned long state, void *data)
 {
 	if (state == MODULE_STATE_GOING)
-		ocf_lx_withdraw(data, NULL, "module unloading");
+		ocf_lx_withdraw(data, NULL, false, "module unloading");
 	return NOTIFY_DONE;
 }
 
@@ -605,11 +637,11 @@ static int ocf_lx_bus_event(struct notifier_block *nb, unsigned long action, voi
 	switch (action) {
 	case BUS_NOTIFY_UNBIND_DRIVER:	/* under the device's lock: UNBOUND follows */
 		if (drv && drv->owner)
-			ocf_lx_withdraw(drv->owner, dev, "device going away");
+			ocf_lx_withdraw(drv->owner, dev, true, "device going away");
 		break;
 	case BUS_NOTIFY_DEL_DEVICE:
 		if (drv && drv->owner)
-			ocf_lx_withdraw(drv->owner, NULL, "device going away");
+			ocf_lx_withdraw(drv->owner, NULL, true, "device going away");
 		break;
 	case BUS_NOTIFY_UNBOUND_DRIVER:
 	case BUS_NOTIFY_REMOVED_DEVICE:	/* an entry missed by UNBOUND, if any */
