@@ -325,9 +325,11 @@ static void ocf_lx_found_free(struct ocf_lx_found *found, unsigned int n)
  * Does module @a use module @b (/sys/module/b/holders/a)? A device's
  * driver and the provider of its algorithms may be two modules: QAT's
  * qat_4xxx uses intel_qat, which registers them; CCP's ccp_crypto, which
- * registers them, uses ccp, the device's driver. Both are live: @a drives
- * a device or is one of ours, and a provider's GOING notifier waits for
- * ocf_lx_mutex, which the callers hold, before its sysfs goes.
+ * registers them, uses ccp, the device's driver. Both are live: one drives
+ * a device whose lock the caller holds (BUS_NOTIFY_UNBIND_DRIVER) or is
+ * leaving one (an ocf_lx_going entry, from UNBIND to UNBOUND), the other
+ * is one of ours, whose GOING notifier waits for ocf_lx_mutex, which the
+ * callers hold, before its sysfs goes.
  */
 static bool ocf_lx_uses(struct module *a, struct module *b)
 {
@@ -349,17 +351,19 @@ static bool ocf_lx_provided_by(const struct ocf_lx_dev *d, struct module *mod, b
 }
 
 /*
- * Is provider module @mod leaving a device (see struct ocf_lx_going), or
- * a module it is split from (ocf_lx_uses())? If so the rescan asking skips
- * it: look again when the device has left. Under ocf_lx_mutex.
+ * Is provider module @mod leaving a device (see struct ocf_lx_going), or,
+ * a hardware one (@hw), a module it is split from (ocf_lx_uses())? If so
+ * the rescan asking skips it: look again when the device has left. Under
+ * ocf_lx_mutex.
  */
-static bool ocf_lx_mod_going(struct module *mod)
+static bool ocf_lx_mod_going(struct module *mod, bool hw)
 {
 	struct ocf_lx_going *g;
 	bool going = false;
 
 	list_for_each_entry(g, &ocf_lx_goings, node) {
-		if (g->mod != mod && !ocf_lx_uses(g->mod, mod) && !ocf_lx_uses(mod, g->mod))
+		if (g->mod != mod &&
+		    !(hw && (ocf_lx_uses(g->mod, mod) || ocf_lx_uses(mod, g->mod))))
 			continue;
 		g->recheck = true;
 		going = true;
@@ -407,7 +411,7 @@ static int ocf_lx_rescan(void)
 		}
 	}
 	for (i = 0; i < n; i++)
-		found[i].going = found[i].mod && ocf_lx_mod_going(found[i].mod);
+		found[i].going = found[i].mod && ocf_lx_mod_going(found[i].mod, found[i].kdo);
 	for (i = 0; i < n; i++) {
 		if (!found[i].alg || found[i].going)
 			continue;
@@ -641,7 +645,12 @@ static int ocf_lx_bus_event(struct notifier_block *nb, unsigned long action, voi
 		break;
 	case BUS_NOTIFY_DEL_DEVICE:
 		if (drv && drv->owner)
-			ocf_lx_withdraw(drv->owner, NULL, true, "device going away");
+			/*
+			 * Without the device's lock its driver's module may be
+			 * unloading: its own providers only (UNBIND, under the
+			 * lock, comes before remove() for the others)
+			 */
+			ocf_lx_withdraw(drv->owner, NULL, false, "device going away");
 		break;
 	case BUS_NOTIFY_UNBOUND_DRIVER:
 	case BUS_NOTIFY_REMOVED_DEVICE:	/* an entry missed by UNBOUND, if any */

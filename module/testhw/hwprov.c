@@ -8,7 +8,7 @@
  * It registers "cbc(aes)" (cbc-aes-ocft-hwprov, CRYPTO_ALG_KERN_DRIVER_ONLY:
  * hardware to the framework) while at least one device is attached
  * (ocft_hwprov_attach() from the device's probe, ocft_hwprov_detach() from
- * its remove), computing it with cbc(aes-generic).
+ * its remove), computing it with the CPU's synchronous cbc(aes).
  */
 #include <crypto/aes.h>
 #include <crypto/internal/skcipher.h>
@@ -25,7 +25,9 @@ static int hwprov_init(struct crypto_skcipher *tfm)
 {
 	struct hwprov_ctx *ctx = crypto_skcipher_ctx(tfm);
 
-	ctx->fb = crypto_alloc_skcipher("cbc(aes-generic)", 0, CRYPTO_ALG_ASYNC);
+	/* the CPU's synchronous cbc(aes): not this one (KERN_DRIVER_ONLY) */
+	ctx->fb = crypto_alloc_skcipher("cbc(aes)", 0,
+					CRYPTO_ALG_ASYNC | CRYPTO_ALG_KERN_DRIVER_ONLY);
 	if (IS_ERR(ctx->fb))
 		return PTR_ERR(ctx->fb);
 	crypto_skcipher_set_reqsize(tfm, sizeof(struct skcipher_request) +
