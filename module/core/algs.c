@@ -82,6 +82,25 @@ const struct ocf_alg *ocf_alg_get(int alg)
 }
 
 /**
+ * ocf_alg_key_ok() - is a key of @klen bits at @key one @a takes?
+ * @a: the algorithm
+ * @klen: the key's length in bits (a whole number of bytes)
+ * @key: the key, needed when @klen is not 0
+ *
+ * For a session's keys and a request's own keys alike.
+ *
+ * Return: true when the length is in the algorithm's range.
+ */
+bool ocf_alg_key_ok(const struct ocf_alg *a, int klen, const void *key)
+{
+	int bytes = klen / 8;
+
+	if (klen < 0 || klen % 8 || (bytes && !key))
+		return false;
+	return bytes <= max_t(int, a->max_key, 0) && (!a->min_key || bytes >= a->min_key);
+}
+
+/**
  * crypto_alg_params() - what the framework knows of an algorithm
  * @alg: CRYPTO_* number
  * @p: filled in

@@ -208,13 +208,13 @@ static int ocf_cursor_copy(struct crypto_cursor *cc, int len, void *p, bool out)
 	struct cryptop *crp = cc->cc_crp;
 	int err;
 
-	if (cc->cc_off < 0 || len < 0 || (s64)cc->cc_off + len > crp->crp_ilen)
-		return EINVAL;
-	if (crp->crp_flags & CRYPTO_F_IOV)
+	if (!(crp->crp_flags & CRYPTO_F_IOV))
+		err = ocf_copy(crp, cc->cc_off, len, p, out);	/* checks the range */
+	else if (cc->cc_off < 0 || len < 0 || (s64)cc->cc_off + len > crp->crp_ilen)
+		err = EINVAL;
+	else
 		err = ocf_copy_iov(crp->crp_uio, &cc->cc_seg, &cc->cc_seg_off, len, p, out) ?
 		      EINVAL : 0;
-	else
-		err = ocf_copy(crp, cc->cc_off, len, p, out);
 	if (!err)
 		cc->cc_off += len;
 	return err;

@@ -571,17 +571,6 @@ static int ocf_check_buffer(const struct cryptop *crp)
 	}
 }
 
-/* A per-request key: a length its algorithm takes, as a session's. */
-static bool ocf_check_key(const struct cryptodesc *crd)
-{
-	const struct ocf_alg *a = ocf_alg_get(crd->crd_alg);
-	int bytes = crd->crd_klen / 8;
-
-	if (!a || crd->crd_klen < 0 || crd->crd_klen % 8 || (bytes && !crd->crd_key))
-		return true;
-	return bytes > max_t(int, a->max_key, 0) || (a->min_key && bytes < a->min_key);
-}
-
 static int ocf_check_request(struct cryptop *crp, struct crypto_session *s)
 {
 	struct cryptodesc *crd;
@@ -598,9 +587,11 @@ static int ocf_check_request(struct cryptop *crp, struct crypto_session *s)
 		    (s64)crd->crd_skip + crd->crd_len > crp->crp_ilen ||
 		    crd->crd_inject > crp->crp_ilen)
 			return EINVAL;
-		if ((crd->crd_flags & CRD_F_KEY_EXPLICIT) && ocf_check_key(crd))
-			return EINVAL;
 		if (ocf_session_map_desc(s, crp->crp_desc, crd, &idx))
+			return EINVAL;
+		/* a request's own key (the session's algorithm: a known one) */
+		if ((crd->crd_flags & CRD_F_KEY_EXPLICIT) &&
+		    !ocf_alg_key_ok(ocf_alg_get(crd->crd_alg), crd->crd_klen, crd->crd_key))
 			return EINVAL;
 		/* a hash in parts: alone in its request, on a driver that can */
 		if ((crd->crd_flags & (CRD_F_MAC_MORE | CRD_F_MAC_CONT)) &&

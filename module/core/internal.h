@@ -37,6 +37,7 @@ struct ocf_alg {
 };
 
 const struct ocf_alg *ocf_alg_get(int alg);
+bool ocf_alg_key_ok(const struct ocf_alg *a, int klen, const void *key);
 bool ocf_kalg_valid(int kalg);
 
 /* Drivers (driver.c) */

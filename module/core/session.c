@@ -446,6 +446,21 @@ static bool ocf_chain_distinct(const struct cryptoini *ini, int n)
 static void ocf_session_teardown(struct crypto_session *s);
 
 /*
+ * Being freed, @s and its parts: a migration installs no replacement for
+ * them any more (ocf_session_replace()). Under ocf_session_mutex.
+ */
+static void ocf_session_mark_closing(struct crypto_session *s)
+{
+	int i;
+
+	lockdep_assert_held(&ocf_session_mutex);
+	s->closing = true;
+	for (i = 0; i < s->nparts; i++)
+		if (s->parts[i])
+			s->parts[i]->closing = true;
+}
+
+/*
  * A session for @ini: bound to one driver when one can serve the whole chain,
  * else split into runs of consecutive distinct algorithms, each bound to
  * the best driver for it.
@@ -503,10 +518,7 @@ fail:
 	 * the replacement a migration installed before) torn down
 	 */
 	mutex_lock(&ocf_session_mutex);
-	parent->closing = true;
-	for (i = 0; i < parent->nparts; i++)
-		if (parent->parts[i])
-			parent->parts[i]->closing = true;
+	ocf_session_mark_closing(parent);
 	mutex_unlock(&ocf_session_mutex);
 	ocf_session_teardown(parent);
 	ocf_session_put(parent);
@@ -516,7 +528,7 @@ fail:
 static int ocf_check_ini(const struct cryptoini *cri, struct cryptoini *ini, int *nini)
 {
 	const struct ocf_alg *a;
-	int n = 0, bytes;
+	int n = 0;
 
 	for (; cri; cri = cri->cri_next) {
 		if (n == OCF_MAX_CHAIN)
@@ -524,12 +536,7 @@ static int ocf_check_ini(const struct cryptoini *cri, struct cryptoini *ini, int
 		a = ocf_alg_get(cri->cri_alg);
 		if (!a)
 			return EINVAL;
-		if (cri->cri_klen < 0 || cri->cri_klen % 8 || cri->cri_mlen < 0)
-			return EINVAL;
-		bytes = cri->cri_klen / 8;
-		if (bytes && !cri->cri_key)
-			return EINVAL;
-		if (bytes > max_t(int, a->max_key, 0) || (a->min_key && bytes < a->min_key))
+		if (cri->cri_mlen < 0 || !ocf_alg_key_ok(a, cri->cri_klen, cri->cri_key))
 			return EINVAL;
 		if (cri->cri_mlen && (!a->maclen || cri->cri_mlen > a->maclen))
 			return EINVAL;
@@ -648,7 +655,6 @@ int crypto_freesession(crypto_session_t cses)
 	struct crypto_session *s, *tmp;
 	struct ocf_lineage *lin;
 	LIST_HEAD(members);
-	int i;
 
 	if (!cses)
 		return EINVAL;
@@ -660,12 +666,8 @@ int crypto_freesession(crypto_session_t cses)
 	}
 	lin->freed = true;
 	list_splice_init(&lin->members, &members);
-	list_for_each_entry(s, &members, lin_node) {
-		s->closing = true;
-		for (i = 0; i < s->nparts; i++)
-			if (s->parts[i])
-				s->parts[i]->closing = true;
-	}
+	list_for_each_entry(s, &members, lin_node)
+		ocf_session_mark_closing(s);
 	mutex_unlock(&ocf_session_mutex);
 
 	list_for_each_entry_safe(s, tmp, &members, lin_node) {

@@ -342,12 +342,16 @@ static bool ocf_lx_uses(struct module *a, struct module *b)
 	return kn;
 }
 
-/* Is @d's provider @mod, or (@related) a hardware one @mod uses or is used by? */
+/* Is one of @a and @b split from the other (either uses the other)? */
+static bool ocf_lx_split(struct module *a, struct module *b)
+{
+	return ocf_lx_uses(a, b) || ocf_lx_uses(b, a);
+}
+
+/* Is @d's provider @mod, or (@related) a hardware one split from @mod? */
 static bool ocf_lx_provided_by(const struct ocf_lx_dev *d, struct module *mod, bool related)
 {
-	if (d->mod == mod)
-		return true;
-	return related && d->hw && (ocf_lx_uses(mod, d->mod) || ocf_lx_uses(d->mod, mod));
+	return d->mod == mod || (related && d->hw && ocf_lx_split(mod, d->mod));
 }
 
 /*
@@ -362,8 +366,7 @@ static bool ocf_lx_mod_going(struct module *mod, bool hw)
 	bool going = false;
 
 	list_for_each_entry(g, &ocf_lx_goings, node) {
-		if (g->mod != mod &&
-		    !(hw && (ocf_lx_uses(g->mod, mod) || ocf_lx_uses(mod, g->mod))))
+		if (g->mod != mod && !(hw && ocf_lx_split(g->mod, mod)))
 			continue;
 		g->recheck = true;
 		going = true;
